@@ -1,0 +1,92 @@
+package io.armadaproject.spark.core.config;
+
+import static io.armadaproject.spark.core.config.ConfigType.BOOLEAN;
+import static io.armadaproject.spark.core.config.ConfigType.DOUBLE;
+import static io.armadaproject.spark.core.config.ConfigType.DURATION;
+import static io.armadaproject.spark.core.config.ConfigType.INT;
+import static io.armadaproject.spark.core.config.ConfigType.KEY_VALUE_LIST;
+import static io.armadaproject.spark.core.config.ConfigType.QUANTITY;
+import static io.armadaproject.spark.core.config.ConfigType.STRING;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The registry of every {@code spark.armada.*} key armada-spark understands. */
+public final class ArmadaConfigKeys {
+  public static final String PREFIX = "spark.armada.";
+
+  public static final ConfigKey QUEUE =
+      ConfigKey.of(PREFIX + "queue", STRING, null, "Armada queue that receives the driver and executor jobs. Required.");
+  public static final ConfigKey CONTAINER_IMAGE =
+      ConfigKey.of(PREFIX + "container.image", STRING, null, "Container image for the driver and executor containers. Required.");
+  public static final ConfigKey JOB_SET_ID =
+      ConfigKey.of(PREFIX + "jobSetId", STRING, null, "Armada job set holding the application's jobs. Defaults to the Spark application id.");
+  public static final ConfigKey INTERNAL_URL =
+      ConfigKey.of(PREFIX + "internalUrl", STRING, null, "Armada URL the driver uses from inside the cluster (armada://host:port). Defaults to the --master URL.");
+  public static final ConfigKey LOOKOUT_URL =
+      ConfigKey.of(PREFIX + "lookouturl", STRING, "http://localhost:30000", "Base URL of Armada's Lookout UI, used for the links printed at submission.");
+  public static final ConfigKey HEALTH_CHECK_TIMEOUT =
+      ConfigKey.of(PREFIX + "health.checkTimeout", DURATION, "5s", "How long to wait for Armada's health check before giving up (a bare number is seconds).");
+  public static final ConfigKey NAMESPACE =
+      ConfigKey.of(PREFIX + "scheduling.namespace", STRING, "default", "Kubernetes namespace of the driver and executor pods.");
+  public static final ConfigKey PRIORITY =
+      ConfigKey.of(PREFIX + "scheduling.priority", DOUBLE, "0", "Armada job priority within the queue (lower runs earlier).");
+  public static final ConfigKey NODE_SELECTORS =
+      ConfigKey.of(PREFIX + "scheduling.nodeSelectors", KEY_VALUE_LIST, null, "Node selectors (key=value,...) for the driver and executor pods.");
+  public static final ConfigKey NODE_UNIFORMITY_LABEL =
+      ConfigKey.of(PREFIX + "scheduling.nodeUniformityLabel", STRING, null,
+              "Node label Armada keeps equal across the gang; when set, the driver and executors are gang-scheduled.")
+          .withAliases(PREFIX + "scheduling.nodeUniformity");
+  public static final ConfigKey POD_LABELS =
+      ConfigKey.of(PREFIX + "pod.labels", KEY_VALUE_LIST, null, "Labels (key=value,...) for the driver and executor pods.");
+  public static final ConfigKey DRIVER_LABELS =
+      ConfigKey.of(PREFIX + "driver.labels", KEY_VALUE_LIST, null, "Labels (key=value,...) for the driver pod only.");
+  public static final ConfigKey EXECUTOR_LABELS =
+      ConfigKey.of(PREFIX + "executor.labels", KEY_VALUE_LIST, null, "Labels (key=value,...) for the executor pods only.");
+  public static final ConfigKey RUN_AS_USER =
+      ConfigKey.of(PREFIX + "runAsUser", INT, "185", "Numeric user id the pods run as (185 is the spark user of the apache/spark images).");
+  public static final ConfigKey DRIVER_REQUEST_CORES =
+      ConfigKey.of(PREFIX + "driver.request.cores", QUANTITY, null, "Cpu request of the driver container. Defaults to spark.driver.cores.");
+  public static final ConfigKey DRIVER_LIMIT_CORES =
+      ConfigKey.of(PREFIX + "driver.limit.cores", QUANTITY, null, "Cpu limit of the driver container. Defaults to the request.");
+  public static final ConfigKey DRIVER_REQUEST_MEMORY =
+      ConfigKey.of(PREFIX + "driver.request.memory", QUANTITY, null, "Memory request of the driver container. Defaults to spark.driver.memory plus overhead.");
+  public static final ConfigKey DRIVER_LIMIT_MEMORY =
+      ConfigKey.of(PREFIX + "driver.limit.memory", QUANTITY, null, "Memory limit of the driver container. Defaults to the request.");
+  public static final ConfigKey EXECUTOR_REQUEST_CORES =
+      ConfigKey.of(PREFIX + "executor.request.cores", QUANTITY, null, "Cpu request of each executor container. Defaults to spark.executor.cores.");
+  public static final ConfigKey EXECUTOR_LIMIT_CORES =
+      ConfigKey.of(PREFIX + "executor.limit.cores", QUANTITY, null, "Cpu limit of each executor container. Defaults to the request.");
+  public static final ConfigKey EXECUTOR_REQUEST_MEMORY =
+      ConfigKey.of(PREFIX + "executor.request.memory", QUANTITY, null, "Memory request of each executor container. Defaults to spark.executor.memory plus overhead.");
+  public static final ConfigKey EXECUTOR_LIMIT_MEMORY =
+      ConfigKey.of(PREFIX + "executor.limit.memory", QUANTITY, null, "Memory limit of each executor container. Defaults to the request.");
+  public static final ConfigKey EXECUTOR_CONNECTION_TIMEOUT =
+      ConfigKey.of(PREFIX + "executor.connectionTimeout", DURATION, "300s", "How long an executor's init container waits for the driver to accept connections.");
+  public static final ConfigKey EXECUTOR_INIT_IMAGE =
+      ConfigKey.of(PREFIX + "executor.initContainer.image", STRING, "busybox", "Image of the executors' wait-for-driver init container (needs sh and nc).");
+  public static final ConfigKey EXECUTOR_INIT_CPU =
+      ConfigKey.of(PREFIX + "executor.initContainer.cpu", QUANTITY, "100m", "Cpu request and limit of the executors' init container (fractional, as Armada requires).");
+  public static final ConfigKey EXECUTOR_INIT_MEMORY =
+      ConfigKey.of(PREFIX + "executor.initContainer.memory", QUANTITY, "128Mi", "Memory request and limit of the executors' init container.");
+  public static final ConfigKey DRIVER_WATCH_ENABLED =
+      ConfigKey.of(PREFIX + "driver.watchEnabled", BOOLEAN, "true", "Cluster mode: follow the driver job until it ends and exit with its outcome.");
+
+  private static final List<ConfigKey> ALL =
+      Collections.unmodifiableList(
+          Arrays.asList(
+              QUEUE, CONTAINER_IMAGE, JOB_SET_ID, INTERNAL_URL, LOOKOUT_URL, HEALTH_CHECK_TIMEOUT,
+              NAMESPACE, PRIORITY, NODE_SELECTORS, NODE_UNIFORMITY_LABEL, POD_LABELS, DRIVER_LABELS,
+              EXECUTOR_LABELS, RUN_AS_USER, DRIVER_REQUEST_CORES, DRIVER_LIMIT_CORES,
+              DRIVER_REQUEST_MEMORY, DRIVER_LIMIT_MEMORY, EXECUTOR_REQUEST_CORES,
+              EXECUTOR_LIMIT_CORES, EXECUTOR_REQUEST_MEMORY, EXECUTOR_LIMIT_MEMORY,
+              EXECUTOR_CONNECTION_TIMEOUT, EXECUTOR_INIT_IMAGE, EXECUTOR_INIT_CPU,
+              EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED));
+
+  private ArmadaConfigKeys() {}
+
+  public static List<ConfigKey> all() {
+    return ALL;
+  }
+}

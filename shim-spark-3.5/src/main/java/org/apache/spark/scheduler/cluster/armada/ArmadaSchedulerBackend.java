@@ -1,0 +1,95 @@
+package org.apache.spark.scheduler.cluster.armada;
+
+import io.armadaproject.spark.core.client.ArmadaClient;
+import io.armadaproject.spark.core.client.ArmadaClientOptions;
+import io.armadaproject.spark.submit.driver.ArmadaDriverSide;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.resource.ResourceProfile;
+import org.apache.spark.scheduler.ExecutorExited;
+import org.apache.spark.scheduler.TaskSchedulerImpl;
+import org.apache.spark.scheduler.cluster.CoarseGrainedSchedulerBackend;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+import scala.concurrent.Future;
+
+/**
+ * Spark's coarse-grained backend for executors that run as Armada jobs. The Armada side (job-set
+ * tracking, cancellation) lives in {@link ArmadaDriverSide}, shared by every Spark line.
+ */
+public class ArmadaSchedulerBackend extends CoarseGrainedSchedulerBackend {
+  private static final double DEFAULT_MIN_REGISTERED_RATIO = 0.8;
+  private final ArmadaDriverSide armada;
+
+  public ArmadaSchedulerBackend(TaskSchedulerImpl scheduler, SparkContext sc) {
+    super(scheduler, sc.env().rpcEnv());
+    this.armada =
+        new ArmadaDriverSide(
+            toMap(sc.conf()),
+            System.getenv(),
+            endpoint -> ArmadaClient.connect(endpoint, ArmadaClientOptions.defaults()),
+            Duration.ofSeconds(30),
+            this::onExecutorJobEnded);
+  }
+
+  @Override
+  public String applicationId() {
+    return conf().getOption("spark.app.id").getOrElse(super::applicationId);
+  }
+
+  @Override
+  public void start() {
+    super.start();
+    armada.start(applicationId());
+  }
+
+  @Override
+  public void stop() {
+    try {
+      super.stop();
+    } finally {
+      armada.stop();
+    }
+  }
+
+  @Override
+  public boolean sufficientResourcesRegistered() {
+    double ratio = conf().contains("spark.scheduler.minRegisteredResourcesRatio")
+        ? minRegisteredRatio()
+        : DEFAULT_MIN_REGISTERED_RATIO;
+    return totalRegisteredExecutors().get() >= armada.initialExecutors() * ratio;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Future<Object> doRequestTotalExecutors(scala.collection.immutable.Map<ResourceProfile, Object> targets) {
+    // static allocation: the initial executors were submitted with the driver
+    return (Future) Future.successful(Boolean.TRUE);
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Future<Object> doKillExecutors(scala.collection.Seq<String> executorIds) {
+    armada.killExecutors(JavaConverters.seqAsJavaList(executorIds));
+    return (Future) Future.successful(Boolean.TRUE);
+  }
+
+  private void onExecutorJobEnded(String executorId, String reason, boolean causedByApp) {
+    try {
+      removeExecutor(executorId, new ExecutorExited(causedByApp ? 1 : 0, causedByApp, reason));
+    } catch (RuntimeException e) {
+      // the driver endpoint is already gone while the application stops
+    }
+  }
+
+  private static Map<String, String> toMap(SparkConf conf) {
+    Map<String, String> out = new HashMap<>();
+    for (Tuple2<String, String> kv : conf.getAll()) {
+      out.put(kv._1(), kv._2());
+    }
+    return out;
+  }
+}

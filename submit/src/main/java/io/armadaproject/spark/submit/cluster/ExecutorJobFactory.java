@@ -1,0 +1,77 @@
+package io.armadaproject.spark.submit.cluster;
+
+import io.armadaproject.spark.api.JobSubmitRequestItem;
+import io.armadaproject.spark.core.model.ArmadaNames;
+import io.armadaproject.spark.core.model.Pods;
+import io.armadaproject.spark.k8s.core.v1.Container;
+import io.armadaproject.spark.k8s.core.v1.PodSecurityContext;
+import io.armadaproject.spark.k8s.core.v1.PodSpec;
+import io.armadaproject.spark.submit.SparkLabels;
+
+/**
+ * An executor's Armada job: a {@code wait-for-driver} init container, then the image's {@code
+ * executor} entrypoint, configured through the same env vars as Spark's Kubernetes executors.
+ */
+public final class ExecutorJobFactory {
+  /** Waits until the driver accepts connections, or gives up after the configured timeout. */
+  static final String WAIT_FOR_DRIVER_SCRIPT =
+      "echo \"waiting for driver $SPARK_DRIVER_HOST:$SPARK_DRIVER_PORT\"; waited=0; "
+          + "until nc -z \"$SPARK_DRIVER_HOST\" \"$SPARK_DRIVER_PORT\"; do "
+          + "if [ \"$waited\" -ge \"$SPARK_EXECUTOR_CONNECTION_TIMEOUT\" ]; then "
+          + "echo \"Timeout waiting for driver after ${waited}s\"; exit 1; fi; "
+          + "sleep 1; waited=`expr $waited + 1`; done; echo \"driver $SPARK_DRIVER_HOST found\"";
+
+  public JobSubmitRequestItem build(ResolvedSubmission s, String driverJobId, int executorId) {
+    String driverHost = ArmadaNames.serviceName(driverJobId, 0);
+    Container init =
+        Container.newBuilder()
+            .setName("wait-for-driver")
+            .setImage(s.initImage)
+            .setImagePullPolicy("IfNotPresent")
+            .addCommand("sh")
+            .addCommand("-c")
+            .addCommand(WAIT_FOR_DRIVER_SCRIPT)
+            .addEnv(Pods.env("SPARK_DRIVER_HOST", driverHost))
+            .addEnv(Pods.env("SPARK_DRIVER_PORT", Integer.toString(s.driverPort)))
+            .addEnv(Pods.env("SPARK_EXECUTOR_CONNECTION_TIMEOUT",
+                Long.toString(s.executorConnectionTimeout.getSeconds())))
+            .setResources(Pods.resources(s.initCpu, s.initCpu, s.initMemory, s.initMemory))
+            .build();
+    Container executor =
+        Container.newBuilder()
+            .setName("executor")
+            .setImage(s.image)
+            .setImagePullPolicy("IfNotPresent")
+            .addArgs("executor")
+            .addEnv(Pods.env("SPARK_DRIVER_URL",
+                "spark://CoarseGrainedScheduler@" + driverHost + ":" + s.driverPort))
+            .addEnv(Pods.env("SPARK_EXECUTOR_ID", Integer.toString(executorId)))
+            .addEnv(Pods.env("SPARK_EXECUTOR_CORES", s.executorCores))
+            .addEnv(Pods.env("SPARK_EXECUTOR_MEMORY", s.executorHeapMiB + "m"))
+            .addEnv(Pods.env("SPARK_APPLICATION_ID", s.appId))
+            .addEnv(Pods.env("SPARK_RESOURCE_PROFILE_ID", "0"))
+            .addEnv(Pods.fieldRef("SPARK_EXECUTOR_POD_IP", "status.podIP"))
+            .addEnv(Pods.fieldRef("SPARK_EXECUTOR_POD_NAME", "metadata.name"))
+            .setResources(Pods.resources(s.executorResources.cpuRequest, s.executorResources.cpuLimit,
+                s.executorResources.memoryRequest, s.executorResources.memoryLimit))
+            .build();
+    PodSpec pod =
+        PodSpec.newBuilder()
+            .addInitContainers(init)
+            .addContainers(executor)
+            .setRestartPolicy("Never")
+            .setTerminationGracePeriodSeconds(30)
+            .setSecurityContext(PodSecurityContext.newBuilder().setRunAsUser(s.runAsUser))
+            .putAllNodeSelector(s.nodeSelectors)
+            .build();
+    JobSubmitRequestItem.Builder item =
+        JobSubmitRequestItem.newBuilder()
+            .setPriority(s.priority)
+            .setNamespace(s.namespace)
+            .putAllLabels(s.executorLabels)
+            .putLabels(SparkLabels.EXEC_ID, Integer.toString(executorId))
+            .setPodSpec(pod);
+    s.gang.ifPresent(g -> item.putAllAnnotations(g.annotations()));
+    return item.build();
+  }
+}

@@ -1,0 +1,156 @@
+package io.armadaproject.spark.submit.driver;
+
+import io.armadaproject.spark.core.client.ArmadaClient;
+import io.armadaproject.spark.core.client.ArmadaClientException;
+import io.armadaproject.spark.core.client.ArmadaEndpoint;
+import io.armadaproject.spark.core.client.JobSetEventListener;
+import io.armadaproject.spark.core.client.JobSetWatch;
+import io.armadaproject.spark.api.EventStreamMessage;
+import io.armadaproject.spark.core.config.ArmadaConfigKeys;
+import io.armadaproject.spark.core.events.JobEvent;
+import io.armadaproject.spark.submit.SparkLabels;
+import io.armadaproject.spark.submit.SparkSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the scheduler backend does with Armada, on every Spark line: follows the application's job
+ * set, knows which executor job is which, cancels executor jobs Spark kills, and when the
+ * application stops cancels every executor job that has not ended by itself.
+ */
+public final class ArmadaDriverSide {
+  static final String STOP_REASON = "Spark application stopping";
+  static final String KILL_REASON = "Executor killed by Spark";
+  private static final Logger LOG = LoggerFactory.getLogger(ArmadaDriverSide.class);
+
+  private final Map<String, String> conf;
+  private final Map<String, String> env;
+  private final Function<ArmadaEndpoint, ArmadaClient> connector;
+  private final Duration stopGrace;
+  private final ExecutorLossHandler lossHandler;
+  private ArmadaClient client;
+  private JobSetWatch watch;
+  private ExecutorJobTracker tracker;
+  private String queue;
+  private String jobSetId;
+
+  /** How the Spark side learns that an executor's Armada job has ended. */
+  public interface ExecutorLossHandler {
+    void executorJobEnded(String executorId, String reason, boolean causedByApp);
+  }
+
+  public ArmadaDriverSide(
+      Map<String, String> conf,
+      Map<String, String> env,
+      Function<ArmadaEndpoint, ArmadaClient> connector,
+      Duration stopGrace,
+      ExecutorLossHandler lossHandler) {
+    this.conf = conf;
+    this.env = env;
+    this.connector = connector;
+    this.stopGrace = stopGrace;
+    this.lossHandler = lossHandler;
+  }
+
+  /** Starts following the job set. Does nothing (passively) outside an Armada driver job. */
+  public void start(String appId) {
+    queue = conf.get(ArmadaConfigKeys.QUEUE.name());
+    jobSetId = env.getOrDefault(SparkLabels.ENV_ARMADA_JOB_SET_ID, conf.get(ArmadaConfigKeys.JOB_SET_ID.name()));
+    if (queue == null || jobSetId == null) {
+      LOG.warn("No Armada queue or job set known (spark.armada.queue, ARMADA_JOB_SET_ID): "
+          + "executor jobs are not tracked and will not be cleaned up by this driver");
+      return;
+    }
+    String url = conf.getOrDefault(ArmadaConfigKeys.INTERNAL_URL.name(), conf.get("spark.master"));
+    client = connector.apply(ArmadaEndpoint.parseMaster(url));
+    tracker = new ExecutorJobTracker(appId, (executorId, jobId, event) ->
+        lossHandler.executorJobEnded(executorId, describe(jobId, event), event.kind() == JobEvent.Kind.FAILED));
+    watch = client.watchJobSet(queue, jobSetId, "", new JobSetEventListener() {
+      @Override
+      public void onEvent(EventStreamMessage message) {
+        tracker.onEvent(JobEvent.of(message));
+      }
+
+      @Override
+      public void onStreamError(Throwable error, int attempt) {
+        LOG.warn("Armada event stream for job set {} interrupted (attempt {}): {}", jobSetId, attempt, error.toString());
+      }
+    });
+    LOG.info("Following Armada job set {} in queue {} at {}", jobSetId, queue, url);
+  }
+
+  /** The number of executors Spark starts with: {@code spark.executor.instances}. */
+  public int initialExecutors() {
+    return new SparkSettings(conf).executorInstances();
+  }
+
+  /** Cancels the Armada jobs of executors Spark has decided to kill. */
+  public void killExecutors(Collection<String> executorIds) {
+    if (tracker == null) {
+      return;
+    }
+    List<String> jobs = new ArrayList<>();
+    for (String id : executorIds) {
+      String job = tracker.jobIdOf(id);
+      if (job != null) {
+        jobs.add(job);
+      }
+    }
+    cancel(jobs, KILL_REASON);
+  }
+
+  /**
+   * After Spark has told its executors to stop: waits up to the grace period for their jobs to end
+   * by themselves, then cancels the rest, then closes the connection to Armada.
+   */
+  public void stop() {
+    if (tracker == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + stopGrace.toNanos();
+    try {
+      while (!tracker.activeJobIds().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<String> leftovers = tracker.activeJobIds();
+    cancel(leftovers, STOP_REASON);
+    watch.close();
+    client.close();
+  }
+
+  public ExecutorJobTracker tracker() {
+    return tracker;
+  }
+
+  private void cancel(List<String> jobIds, String reason) {
+    if (jobIds.isEmpty()) {
+      return;
+    }
+    try {
+      client.cancelJobs(queue, jobSetId, jobIds, reason);
+      LOG.info("Cancelled executor jobs {} ({})", jobIds, reason);
+    } catch (ArmadaClientException e) {
+      LOG.error("Could not cancel executor jobs {}: {}", jobIds, e.getMessage());
+    }
+  }
+
+  private static String describe(String jobId, JobEvent event) {
+    switch (event.kind()) {
+      case SUCCEEDED:
+        return "Armada job " + jobId + " succeeded";
+      case CANCELLED:
+        return "Armada job " + jobId + " was cancelled";
+      default:
+        return "Armada job " + jobId + " failed: " + event.reason();
+    }
+  }
+}

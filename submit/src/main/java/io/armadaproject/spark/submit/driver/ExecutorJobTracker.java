@@ -1,0 +1,86 @@
+package io.armadaproject.spark.submit.driver;
+
+import io.armadaproject.spark.core.events.JobEvent;
+import io.armadaproject.spark.submit.SparkLabels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The executor jobs of one Spark application, as seen on its Armada job set's event stream. Jobs
+ * of other applications sharing the job set are ignored (they carry another app selector). Each
+ * job's terminal event is applied once, however often Armada repeats it.
+ */
+public final class ExecutorJobTracker {
+  /** Called when an executor job reaches a terminal state for the first time. */
+  public interface TerminalListener {
+    void onExecutorJobEnded(String executorId, String jobId, JobEvent event);
+  }
+
+  private final String appId;
+  private final TerminalListener listener;
+  private final Map<String, String> executorIdByJob = new ConcurrentHashMap<>();
+  private final Map<String, JobEvent.Kind> stateByJob = new ConcurrentHashMap<>();
+  private final Object terminalLock = new Object();
+
+  public ExecutorJobTracker(String appId, TerminalListener listener) {
+    this.appId = appId;
+    this.listener = listener;
+  }
+
+  public void onEvent(JobEvent event) {
+    if (event.kind() == JobEvent.Kind.SUBMITTED) {
+      Map<String, String> labels = event.labels();
+      if (SparkLabels.ROLE_EXECUTOR.equals(labels.get(SparkLabels.ROLE))
+          && appId.equals(labels.get(SparkLabels.APP_SELECTOR))) {
+        executorIdByJob.put(event.jobId(), labels.getOrDefault(SparkLabels.EXEC_ID, "?"));
+        stateByJob.putIfAbsent(event.jobId(), JobEvent.Kind.SUBMITTED);
+      }
+      return;
+    }
+    String executorId = executorIdByJob.get(event.jobId());
+    if (executorId == null) {
+      return;
+    }
+    synchronized (terminalLock) {
+      JobEvent.Kind current = stateByJob.get(event.jobId());
+      if (current != null && current.isTerminal()) {
+        return; // applied already
+      }
+      stateByJob.put(event.jobId(), event.kind());
+    }
+    if (event.kind().isTerminal()) {
+      listener.onExecutorJobEnded(executorId, event.jobId(), event);
+    }
+  }
+
+  /** Executor jobs Armada has not reported as ended. */
+  public List<String> activeJobIds() {
+    List<String> out = new ArrayList<>();
+    stateByJob.forEach((job, state) -> {
+      if (!state.isTerminal()) {
+        out.add(job);
+      }
+    });
+    return out;
+  }
+
+  /** The Armada job of a Spark executor id, if known. */
+  public String jobIdOf(String executorId) {
+    for (Map.Entry<String, String> e : executorIdByJob.entrySet()) {
+      if (e.getValue().equals(executorId)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  public int knownExecutorJobs() {
+    return executorIdByJob.size();
+  }
+
+  public JobEvent.Kind stateOf(String jobId) {
+    return stateByJob.get(jobId);
+  }
+}
