@@ -1,0 +1,86 @@
+package io.armadaproject.spark.localarmada;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LocalArmadaOptionsTest {
+
+  @Test
+  void defaults() throws Exception {
+    LocalArmadaOptions options = LocalArmadaOptions.parse();
+    assertThat(options.port()).isEqualTo(50051);
+    assertThat(options.bind()).isEqualTo("127.0.0.1");
+    assertThat(options.workDir()).isEqualTo(Path.of("local-armada-work"));
+    assertThat(options.queues()).containsExactly("default");
+    assertThat(options.cpuMillis()).isEqualTo(32_000);
+    assertThat(options.memoryBytes()).isEqualTo(64L << 30);
+    assertThat(options.token()).isNull();
+    assertThat(options.portFile()).isNull();
+    assertThat(options.images()).isEmpty();
+  }
+
+  @Test
+  void everyFlag() throws Exception {
+    LocalArmadaOptions options = LocalArmadaOptions.parse("--port", "0", "--port-file=/tmp/p", "--bind", "0.0.0.0",
+        "--work-dir", "/tmp/w", "--image", "armada-spark=/images/spark", "--image=busybox:1.36=/images/bb",
+        "--queue", "a", "--queue", "b", "--cores", "1500m", "--memory", "2Gi", "--token", "t");
+    assertThat(options.port()).isZero();
+    assertThat(options.portFile()).isEqualTo(Path.of("/tmp/p"));
+    assertThat(options.bind()).isEqualTo("0.0.0.0");
+    assertThat(options.workDir()).isEqualTo(Path.of("/tmp/w"));
+    assertThat(options.images()).containsExactly(
+        new LocalArmadaOptions.ImageMapping("armada-spark", Path.of("/images/spark")),
+        new LocalArmadaOptions.ImageMapping("busybox:1.36", Path.of("/images/bb")));
+    assertThat(options.queues()).isEqualTo(List.of("a", "b"));
+    assertThat(options.cpuMillis()).isEqualTo(1500);
+    assertThat(options.memoryBytes()).isEqualTo(2L << 30);
+    assertThat(options.token()).isEqualTo("t");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "--port | 70000 | --port must be a number from 0 to 65535, got \"70000\"",
+      "--port | x | --port must be a number from 0 to 65535, got \"x\"",
+      "--cores | lots | --cores must be a positive Kubernetes quantity (e.g. 8 or 500m), got \"lots\"",
+      "--memory | 0 | --memory must be a positive Kubernetes quantity (e.g. 16Gi), got \"0\"",
+      "--image | spark | --image must be NAME=DIR, got \"spark\"",
+      "--colour | red | unknown option --colour"})
+  void badFlagsAreExplained(String flag, String value, String message) {
+    assertThatThrownBy(() -> LocalArmadaOptions.parse(flag, value))
+        .isInstanceOf(LocalArmadaOptions.UsageException.class).hasMessage(message);
+  }
+
+  @Test
+  void missingValuesAndStrayArguments() {
+    assertThatThrownBy(() -> LocalArmadaOptions.parse("--port")).hasMessage("option --port needs a value");
+    assertThatThrownBy(() -> LocalArmadaOptions.parse("serve")).hasMessage("unexpected argument \"serve\"");
+  }
+
+  @Test
+  void helpExitsZeroAndBadFlagsExitTwo() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(LocalArmadaMain.run(new String[] {"--help"}, print(out), print(err))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(LocalArmadaOptions.USAGE);
+    for (String flag : List.of("--port", "--port-file", "--bind", "--work-dir", "--image", "--queue", "--cores",
+        "--memory", "--token", "--help")) {
+      assertThat(LocalArmadaOptions.USAGE).contains(flag);
+    }
+    assertThat(LocalArmadaMain.run(new String[] {"--bogus", "1"}, print(out), print(err))).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("local-armada: unknown option --bogus")
+        .contains("usage: local-armada");
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+}
