@@ -1,0 +1,118 @@
+package io.armadaproject.spark.e2e;
+
+import io.armadaproject.spark.api.EventStreamMessage;
+import io.armadaproject.spark.core.client.ArmadaClient;
+import io.armadaproject.spark.core.client.ArmadaClientOptions;
+import io.armadaproject.spark.core.client.ArmadaEndpoint;
+import io.armadaproject.spark.localarmada.admin.AdminGrpc;
+import io.armadaproject.spark.localarmada.admin.GetStatsRequest;
+import io.armadaproject.spark.localarmada.admin.Stats;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** local-armada started as its own process (java -jar), the way the demo and users start it. */
+final class LocalArmadaProcess implements AutoCloseable {
+  final Path workDir;
+  final int port;
+  private final Process process;
+  private final Path log;
+
+  private LocalArmadaProcess(Path workDir, Process process, int port, Path log) {
+    this.workDir = workDir;
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  static LocalArmadaProcess start(Path workDir, String queue, String... extraArgs) throws IOException, InterruptedException {
+    Path portFile = workDir.resolve("port");
+    Path log = workDir.resolve("local-armada.log");
+    List<String> cmd = new ArrayList<>(List.of(
+        javaBin(), "-jar", Repo.localArmadaJar().toString(),
+        "--port", "0", "--port-file", portFile.toString(),
+        "--work-dir", workDir.resolve("armada").toString(),
+        "--image", "armada-spark=" + Repo.localImage(),
+        "--queue", queue));
+    cmd.addAll(List.of(extraArgs));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(portFile) && Files.size(portFile) > 0) {
+        String text = Files.readString(portFile).trim();
+        if (!text.isEmpty()) {
+          return new LocalArmadaProcess(workDir, p, Integer.parseInt(text), log);
+        }
+      }
+      if (!p.isAlive()) {
+        throw new IllegalStateException("local-armada exited at start:\n" + Files.readString(log));
+      }
+      Thread.sleep(100);
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("local-armada did not write its port within 60 s");
+  }
+
+  String master() {
+    return "armada://127.0.0.1:" + port;
+  }
+
+  ArmadaClient client() {
+    return ArmadaClient.connect(ArmadaEndpoint.parseMaster(master()), ArmadaClientOptions.defaults());
+  }
+
+  List<EventStreamMessage> jobSetEvents(String queue, String jobSetId) {
+    try (ArmadaClient client = client()) {
+      return client.readJobSet(queue, jobSetId);
+    }
+  }
+
+  /** local-armada's own counters (SubmitJobs calls received, live container processes, ...). */
+  Stats stats() throws InterruptedException {
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      return AdminGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).getStats(GetStatsRequest.getDefaultInstance());
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The output of one container of a job, as local-armada logged it. */
+  String containerLog(String jobId, String container) throws IOException {
+    return Files.readString(workDir.resolve("armada/logs").resolve(jobId).resolve(container + ".log"), StandardCharsets.UTF_8);
+  }
+
+  String log() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  /** Processes whose command line mentions this test's work directory (pods, local-armada itself). */
+  List<String> processesMentioningWorkDir() {
+    String marker = workDir.toString();
+    return ProcessHandle.allProcesses()
+        .filter(h -> h.pid() != ProcessHandle.current().pid())
+        .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+        .map(h -> h.pid() + " " + h.info().commandLine().orElse(""))
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy(); // SIGTERM: local-armada stops every pod it started
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
