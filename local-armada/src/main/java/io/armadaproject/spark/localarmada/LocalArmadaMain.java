@@ -1,5 +1,6 @@
 package io.armadaproject.spark.localarmada;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,10 @@ public final class LocalArmadaMain {
     }
   }
 
-  /** Runs until the JVM is asked to stop; returns the exit code for help (0) and bad command lines (2). */
+  /**
+   * Runs until the JVM is asked to stop; returns the exit code for help (0), a server that cannot start (1)
+   * and bad command lines (2).
+   */
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       out.print(LocalArmadaOptions.USAGE);
@@ -33,7 +37,14 @@ public final class LocalArmadaMain {
       err.flush();
       return 2;
     }
-    LocalArmadaServer server = LocalArmadaServer.start(options);
+    LocalArmadaServer server;
+    try {
+      server = LocalArmadaServer.start(options);
+    } catch (IOException | RuntimeException e) {
+      err.println("local-armada: cannot start: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -78,6 +79,18 @@ class LocalArmadaOptionsTest {
     assertThat(LocalArmadaMain.run(new String[] {"--bogus", "1"}, print(out), print(err))).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("local-armada: unknown option --bogus")
         .contains("usage: local-armada");
+  }
+
+  @Test
+  void aServerThatCannotStartExitsOne(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = LocalArmadaMain.run(new String[] {"--work-dir", dir.resolve("work").toString(), "--port", "0",
+        "--image", "spark=" + dir.resolve("missing")}, print(out), print(err));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("local-armada: cannot start: local image directory " + dir.resolve("missing") + " has no image.properties");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {

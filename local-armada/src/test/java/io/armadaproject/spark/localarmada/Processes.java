@@ -13,11 +13,14 @@ public final class Processes {
   /** True while the process exists and is not a zombie waiting to be reaped by its new parent. */
   public static boolean isAlive(long pid) {
     Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    if (!Files.isDirectory(Path.of("/proc", "self"))) {
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
     try {
       String text = Files.readString(stat);
       return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
     } catch (IOException e) {
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !Files.isDirectory(stat.getParent());
+      return false;
     }
   }
 

@@ -239,8 +239,7 @@ public final class JobController implements PodListener {
       append(job, JobEvents.succeeded(job, now));
     } else {
       job.setState(JobState.FAILED);
-      String reason = outcome.stopped() ? "local-armada stopped the pod while shutting down" : outcome.reason();
-      append(job, JobEvents.failed(job, reason, Cause.Error, outcome.containerStatuses(), job.pod(), now));
+      append(job, JobEvents.failed(job, outcome.reason(), Cause.Error, outcome.containerStatuses(), job.pod(), now));
     }
     LOG.info("job {} ended: {}", jobId, job.state());
     wakeScheduler.run();

@@ -28,7 +28,7 @@ public final class LocalJob {
       EnumSet.of(JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED, JobState.PREEMPTED, JobState.REJECTED);
 
   /** Why local-armada stopped a job's pod, which decides the events that follow. */
-  enum StopCause { CANCEL, PREEMPT, FAIL, SHUTDOWN }
+  enum StopCause { CANCEL, PREEMPT, FAIL }
 
   private final Job spec;
   private final long sequence;

@@ -21,7 +21,8 @@ public record PodOutcome(boolean succeeded, boolean stopped, String reason, List
     return new PodOutcome(false, false, reason, List.copyOf(statuses));
   }
 
+  /** Stopped on request; the reason applies when nobody asked for the stop but local-armada itself (shutdown). */
   public static PodOutcome stopped(List<ContainerStatus> statuses) {
-    return new PodOutcome(false, true, "pod stopped by local-armada", List.copyOf(statuses));
+    return new PodOutcome(false, true, "local-armada stopped the pod", List.copyOf(statuses));
   }
 }

@@ -102,6 +102,10 @@ final class PodRun implements Runnable {
 
   private Ending execute(PodContext context, PodInfo pod) throws PodSetupException, IOException, InterruptedException {
     List<ContainerPlan> plans = environment.planner().plan(context);
+    if (request.podSpec().getVolumesCount() > 0) {
+      LOG.warn("job {}: local-armada does not provide pod volumes; ignoring {}", request.jobId(),
+          request.podSpec().getVolumesList().stream().map(volume -> volume.getName()).toList());
+    }
     for (ContainerPlan plan : plans.stream().filter(ContainerPlan::init).toList()) {
       if (stopRequested) {
         return new Ending(false, true, "");
@@ -197,11 +201,13 @@ final class PodRun implements Runnable {
         // onExit never completes exceptionally
       }
     }
-    for (ContainerProcess container : started) {
-      container.kill();
+    for (ContainerProcess container : alive) {
+      if (container.isAlive()) {
+        container.kill();
+      }
       container.onExit().join();
-      record(container);
     }
+    started.forEach(this::record);
   }
 
   /** A service name and the forms Kubernetes DNS also answers to. */

@@ -62,18 +62,19 @@ public final class ProcessLauncher {
     return builder.start();
   }
 
-  /** Sends {@code signal} (e.g. TERM, KILL) to every process of the group led by {@code pgid}. */
+  /**
+   * Sends {@code signal} (e.g. TERM, KILL) to every process of the group led by {@code pgid}, without waiting
+   * for the helper process (the JDK reaps it).
+   */
   public void signalGroup(long pgid, String signal) {
     try {
-      Process kill = new ProcessBuilder(bash, "-c", "kill -" + signal + " -- -" + pgid + " 2>/dev/null; exit 0")
+      new ProcessBuilder(bash, "-c", "kill -" + signal + " -- -" + pgid + " 2>/dev/null; exit 0")
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
-      kill.waitFor();
     } catch (IOException e) {
-      // the group is gone or bash could not start; the process tree signals still apply
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // bash could not start; the process tree signals still apply
     }
   }
 
