@@ -19,9 +19,9 @@ public final class JobSetEventLog {
   private long lastSequence = -1;
 
   /** Stores {@code events} as one entry stamped {@code nowMillis} (kept monotonic) and wakes readers. */
-  public synchronized List<EventStreamMessage> append(List<EventMessage> events, long nowMillis) {
+  public synchronized void append(List<EventMessage> events, long nowMillis) {
     if (events.isEmpty()) {
-      return List.of();
+      return;
     }
     if (nowMillis > lastMillis) {
       lastMillis = nowMillis;
@@ -29,24 +29,17 @@ public final class JobSetEventLog {
     } else {
       lastSequence++;
     }
-    List<EventStreamMessage> stored = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       MessageId id = new MessageId(lastMillis, lastSequence, i, i == events.size() - 1);
       EventStreamMessage message = EventStreamMessage.newBuilder().setId(id.toString()).setMessage(events.get(i)).build();
       ids.add(id);
       messages.add(message);
-      stored.add(message);
     }
     notifyAll();
-    return stored;
   }
 
   public synchronized boolean isEmpty() {
     return messages.isEmpty();
-  }
-
-  public synchronized int size() {
-    return messages.size();
   }
 
   /** Position of the first message strictly after {@code from}; 0 when {@code from} is null. */

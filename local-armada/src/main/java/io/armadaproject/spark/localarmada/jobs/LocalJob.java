@@ -67,10 +67,6 @@ public final class LocalJob {
     return spec;
   }
 
-  public long sequence() {
-    return sequence;
-  }
-
   /** The gang this job belongs to, or null. */
   public GangSpec gang() {
     return gang;

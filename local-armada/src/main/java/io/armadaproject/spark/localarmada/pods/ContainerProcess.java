@@ -11,19 +11,18 @@ final class ContainerProcess {
   private final ContainerPlan plan;
   private final Process process;
   private final ProcessLauncher launcher;
+  private final CompletableFuture<Void> ended;
 
   private ContainerProcess(ContainerPlan plan, Process process, ProcessLauncher launcher) {
     this.plan = plan;
     this.process = process;
     this.launcher = launcher;
+    this.ended = process.onExit().thenRunAsync(() -> launcher.signalGroup(process.pid(), "KILL"), launcher.exitWork());
   }
 
-  /** Starts the container; when it ends, whatever it left in its process group is killed. */
+  /** Starts the container; once it exits, whatever it left in its process group is killed. */
   static ContainerProcess start(ProcessLauncher launcher, ContainerPlan plan) throws IOException {
-    Process process = launcher.start(plan);
-    ContainerProcess container = new ContainerProcess(plan, process, launcher);
-    process.onExit().thenRun(() -> launcher.signalGroup(process.pid(), "KILL"));
-    return container;
+    return new ContainerProcess(plan, launcher.start(plan), launcher);
   }
 
   ContainerPlan plan() {
@@ -42,8 +41,9 @@ final class ContainerProcess {
     return process.isAlive();
   }
 
-  CompletableFuture<Process> onExit() {
-    return process.onExit();
+  /** Completes once the container exited and the rest of its process group was killed. */
+  CompletableFuture<Void> ended() {
+    return ended;
   }
 
   int exitCode() {

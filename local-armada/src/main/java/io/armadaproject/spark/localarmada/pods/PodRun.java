@@ -161,7 +161,7 @@ final class PodRun implements Runnable {
   private ContainerProcess start(ContainerPlan plan) throws IOException {
     ContainerProcess container = ContainerProcess.start(environment.launcher(), plan);
     started.add(container);
-    container.onExit().thenRun(() -> signals.add(new Exit(container)));
+    container.ended().thenRun(() -> signals.add(new Exit(container)));
     LOG.info("job {}: started container {} (pid {}): {}", request.jobId(), plan.name(), container.pid(), plan.command());
     return container;
   }
@@ -190,7 +190,7 @@ final class PodRun implements Runnable {
     long deadline = System.nanoTime() + grace.toNanos();
     for (ContainerProcess container : alive) {
       try {
-        container.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        container.ended().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
         LOG.info("job {}: container {} outlived its grace period of {}s; killing it",
             request.jobId(), container.name(), grace.toSeconds());
@@ -198,15 +198,15 @@ final class PodRun implements Runnable {
         Thread.currentThread().interrupt();
         break;
       } catch (java.util.concurrent.ExecutionException e) {
-        // onExit never completes exceptionally
+        // ended() never completes exceptionally
       }
     }
     for (ContainerProcess container : alive) {
       if (container.isAlive()) {
         container.kill();
       }
-      container.onExit().join();
     }
+    started.forEach(container -> container.ended().join());
     started.forEach(this::record);
   }
 

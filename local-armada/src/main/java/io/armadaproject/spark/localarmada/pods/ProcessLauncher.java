@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Starts container processes, each as the leader of its own process group, through a small bash wrapper that
@@ -26,6 +29,11 @@ public final class ProcessLauncher {
 
   private final List<String> prefix;
   private final String bash;
+  private final ExecutorService exitWork = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "container-exit");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private ProcessLauncher(List<String> prefix, String bash) {
     this.prefix = List.copyOf(prefix);
@@ -62,20 +70,25 @@ public final class ProcessLauncher {
     return builder.start();
   }
 
-  /**
-   * Sends {@code signal} (e.g. TERM, KILL) to every process of the group led by {@code pgid}, without waiting
-   * for the helper process (the JDK reaps it).
-   */
+  /** Sends {@code signal} (e.g. TERM, KILL) to every process of the group led by {@code pgid}. */
   public void signalGroup(long pgid, String signal) {
     try {
       new ProcessBuilder(bash, "-c", "kill -" + signal + " -- -" + pgid + " 2>/dev/null; exit 0")
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
+          .start()
+          .waitFor();
     } catch (IOException e) {
       // bash could not start; the process tree signals still apply
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /** Where work that follows a container's exit runs (not the common pool: it blocks briefly). */
+  Executor exitWork() {
+    return exitWork;
   }
 
   private static Optional<String> find(String program, String path) {

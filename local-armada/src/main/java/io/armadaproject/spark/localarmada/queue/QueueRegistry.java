@@ -3,7 +3,6 @@ package io.armadaproject.spark.localarmada.queue;
 import io.armadaproject.spark.api.Queue;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** The queues local-armada knows. Changes are visible to every RPC at once (no cache delay). */
@@ -40,10 +39,6 @@ public final class QueueRegistry {
       throw notFound(name);
     }
     return queue;
-  }
-
-  public synchronized Optional<Queue> find(String name) {
-    return Optional.ofNullable(queues.get(name));
   }
 
   public synchronized boolean exists(String name) {

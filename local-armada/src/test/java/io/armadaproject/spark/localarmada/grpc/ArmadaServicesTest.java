@@ -44,6 +44,7 @@ import io.armadaproject.spark.localarmada.Events;
 import io.armadaproject.spark.localarmada.LocalArmadaOptions;
 import io.armadaproject.spark.localarmada.LocalArmadaStack;
 import io.armadaproject.spark.localarmada.admin.DropEventStreamsRequest;
+import io.armadaproject.spark.localarmada.events.MessageId;
 import io.armadaproject.spark.localarmada.admin.GetStatsRequest;
 import io.armadaproject.spark.localarmada.admin.ListJobsRequest;
 import io.armadaproject.spark.localarmada.admin.SetLeasingPausedRequest;
@@ -149,9 +150,10 @@ class ArmadaServicesTest {
     List<EventStreamMessage> stored = clients.storedEvents("q", "set");
     assertThat(stored).extracting(message -> message.getMessage().getEventsCase())
         .containsExactly(SUBMITTED, QUEUED, SUBMITTED, QUEUED);
-    String entry = stored.get(0).getId().substring(0, stored.get(0).getId().lastIndexOf(':', stored.get(0).getId().lastIndexOf(':') - 1));
-    assertThat(stored).extracting(EventStreamMessage::getId)
-        .containsExactly(entry + ":0:0", entry + ":1:0", entry + ":2:0", entry + ":3:1");
+    MessageId first = MessageId.parse(stored.get(0).getId());
+    assertThat(stored).extracting(message -> MessageId.parse(message.getId())).containsExactly(
+        new MessageId(first.millis(), first.sequence(), 0, false), new MessageId(first.millis(), first.sequence(), 1, false),
+        new MessageId(first.millis(), first.sequence(), 2, false), new MessageId(first.millis(), first.sequence(), 3, true));
     Job job = stored.get(0).getMessage().getSubmitted().getJob();
     assertThat(job.getId()).isEqualTo(ids.get(0));
     assertThat(job.getLabelsMap()).containsEntry("app", "pi-" + ids.get(0));
