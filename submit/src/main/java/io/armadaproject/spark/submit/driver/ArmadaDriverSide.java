@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,14 @@ public final class ArmadaDriverSide {
   private ExecutorJobTracker tracker;
   private String queue;
   private String jobSetId;
+  private volatile boolean stopping;
+  /** Spark is told about lost executors on its own thread, so the event stream never waits on Spark. */
+  private final ExecutorService lossNotifier =
+      Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "armada-executor-loss");
+        t.setDaemon(true);
+        return t;
+      });
 
   /** How the Spark side learns that an executor's Armada job has ended. */
   public interface ExecutorLossHandler {
@@ -69,8 +80,7 @@ public final class ArmadaDriverSide {
     }
     String url = conf.getOrDefault(ArmadaConfigKeys.INTERNAL_URL.name(), conf.get("spark.master"));
     client = connector.apply(ArmadaEndpoint.parseMaster(url));
-    tracker = new ExecutorJobTracker(appId, (executorId, jobId, event) ->
-        lossHandler.executorJobEnded(executorId, describe(jobId, event), event.kind() == JobEvent.Kind.FAILED));
+    tracker = new ExecutorJobTracker(appId, (executorId, jobId, event) -> notifyLoss(executorId, jobId, event));
     watch = client.watchJobSet(queue, jobSetId, "", new JobSetEventListener() {
       @Override
       public void onEvent(EventStreamMessage message) {
@@ -109,7 +119,14 @@ public final class ArmadaDriverSide {
    * After Spark has told its executors to stop: waits up to the grace period for their jobs to end
    * by themselves, then cancels the rest, then closes the connection to Armada.
    */
+  /** Spark is about to stop its executors: their ends are expected, not losses to report. */
+  public void beforeSparkStops() {
+    stopping = true;
+    lossNotifier.shutdownNow();
+  }
+
   public void stop() {
+    beforeSparkStops();
     if (tracker == null) {
       return;
     }
@@ -129,6 +146,23 @@ public final class ArmadaDriverSide {
 
   public ExecutorJobTracker tracker() {
     return tracker;
+  }
+
+  private void notifyLoss(String executorId, String jobId, JobEvent event) {
+    if (stopping) {
+      return; // Spark is shutting its executors down itself
+    }
+    String reason = describe(jobId, event);
+    boolean causedByApp = event.kind() == JobEvent.Kind.FAILED;
+    try {
+      lossNotifier.execute(() -> {
+        if (!stopping) {
+          lossHandler.executorJobEnded(executorId, reason, causedByApp);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // stopping
+    }
   }
 
   private void cancel(List<String> jobIds, String reason) {

@@ -48,6 +48,7 @@ public class ArmadaSchedulerBackend extends CoarseGrainedSchedulerBackend {
 
   @Override
   public void stop() {
+    armada.beforeSparkStops();
     try {
       super.stop();
     } finally {
