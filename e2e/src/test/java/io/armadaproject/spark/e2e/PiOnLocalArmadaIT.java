@@ -39,7 +39,8 @@ class PiOnLocalArmadaIT {
           "--conf", "spark.armada.jobSetId=" + jobSet,
           Repo.examplesJarUri(), "20"));
       assertThat(submit.exitCode).as("submit output:\n%s\nlocal-armada:\n%s", submit, armada.log()).isZero();
-      System.out.println("armada-spark-submit ran for " + submit.millis + " ms");
+      System.out.println("armada-spark-submit ran for " + submit.millis + " ms; jobs submitted "
+          + submit.millisAtLine("Submitted 3 jobs") + " ms after it started");
 
       view = JobSetView.of(armada.jobSetEvents("e2e", jobSet));
       Matcher m = DRIVER_JOB.matcher(submit.output);

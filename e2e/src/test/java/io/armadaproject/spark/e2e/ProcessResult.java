@@ -29,6 +29,16 @@ final class ProcessResult {
     this.output = sb.toString();
   }
 
+  /** When the first line containing {@code text} arrived, in ms after the process started. */
+  long millisAtLine(String text) {
+    for (Line l : lines) {
+      if (l.text.contains(text)) {
+        return l.atMillis;
+      }
+    }
+    throw new AssertionError("no line contains \"" + text + "\" in:\n" + output);
+  }
+
   /** Time from the first line containing {@code text} to the end of the process. */
   long millisAfterLine(String text) {
     for (Line l : lines) {

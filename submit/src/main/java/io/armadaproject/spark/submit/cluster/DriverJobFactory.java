@@ -6,7 +6,6 @@ import io.armadaproject.spark.api.ServiceType;
 import io.armadaproject.spark.core.model.Pods;
 import io.armadaproject.spark.k8s.core.v1.Container;
 import io.armadaproject.spark.k8s.core.v1.ContainerPort;
-import io.armadaproject.spark.k8s.core.v1.PodSecurityContext;
 import io.armadaproject.spark.k8s.core.v1.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +36,11 @@ public final class DriverJobFactory {
                 s.driverResources.memoryRequest, s.driverResources.memoryLimit))
             .addPorts(ContainerPort.newBuilder().setName("driver").setContainerPort(s.driverPort).setProtocol("TCP"))
             .build();
-    PodSpec pod =
-        PodSpec.newBuilder()
-            .addContainers(driver)
-            .setRestartPolicy("Never")
-            .setTerminationGracePeriodSeconds(30)
-            .setSecurityContext(PodSecurityContext.newBuilder().setRunAsUser(s.runAsUser))
-            .putAllNodeSelector(s.nodeSelectors)
-            .build();
-    JobSubmitRequestItem.Builder item =
-        JobSubmitRequestItem.newBuilder()
-            .setPriority(s.priority)
-            .setNamespace(s.namespace)
-            .putAllLabels(s.driverLabels)
-            .setPodSpec(pod)
-            // service-0 of the driver job: executors reach the driver's RPC endpoint through it
-            .addServices(ServiceConfig.newBuilder().setType(ServiceType.Headless).addPorts(s.driverPort));
-    s.gang.ifPresent(g -> item.putAllAnnotations(g.annotations()));
-    return item.build();
+    PodSpec pod = JobItems.pod(s).addContainers(driver).build();
+    return JobItems.item(s, s.driverLabels, pod)
+        // service-0 of the driver job: executors reach the driver's RPC endpoint through it
+        .addServices(ServiceConfig.newBuilder().setType(ServiceType.Headless).addPorts(s.driverPort))
+        .build();
   }
 
   static List<String> driverArgs(ResolvedSubmission s) {

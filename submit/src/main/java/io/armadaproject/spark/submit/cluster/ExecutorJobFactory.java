@@ -4,7 +4,6 @@ import io.armadaproject.spark.api.JobSubmitRequestItem;
 import io.armadaproject.spark.core.model.ArmadaNames;
 import io.armadaproject.spark.core.model.Pods;
 import io.armadaproject.spark.k8s.core.v1.Container;
-import io.armadaproject.spark.k8s.core.v1.PodSecurityContext;
 import io.armadaproject.spark.k8s.core.v1.PodSpec;
 import io.armadaproject.spark.submit.SparkLabels;
 
@@ -55,23 +54,9 @@ public final class ExecutorJobFactory {
             .setResources(Pods.resources(s.executorResources.cpuRequest, s.executorResources.cpuLimit,
                 s.executorResources.memoryRequest, s.executorResources.memoryLimit))
             .build();
-    PodSpec pod =
-        PodSpec.newBuilder()
-            .addInitContainers(init)
-            .addContainers(executor)
-            .setRestartPolicy("Never")
-            .setTerminationGracePeriodSeconds(30)
-            .setSecurityContext(PodSecurityContext.newBuilder().setRunAsUser(s.runAsUser))
-            .putAllNodeSelector(s.nodeSelectors)
-            .build();
-    JobSubmitRequestItem.Builder item =
-        JobSubmitRequestItem.newBuilder()
-            .setPriority(s.priority)
-            .setNamespace(s.namespace)
-            .putAllLabels(s.executorLabels)
-            .putLabels(SparkLabels.EXEC_ID, Integer.toString(executorId))
-            .setPodSpec(pod);
-    s.gang.ifPresent(g -> item.putAllAnnotations(g.annotations()));
-    return item.build();
+    PodSpec pod = JobItems.pod(s).addInitContainers(init).addContainers(executor).build();
+    return JobItems.item(s, s.executorLabels, pod)
+        .putLabels(SparkLabels.EXEC_ID, Integer.toString(executorId))
+        .build();
   }
 }
