@@ -116,8 +116,9 @@ public final class ArmadaDriverSide {
   }
 
   /**
-   * After Spark has told its executors to stop: waits up to the grace period for their jobs to end
-   * by themselves, then cancels the rest, then closes the connection to Armada.
+   * After Spark has told its executors to stop: cancels executor jobs that never started, waits up
+   * to the grace period for the running ones to end by themselves, cancels what is left, then
+   * closes the connection to Armada.
    */
   /** Spark is about to stop its executors: their ends are expected, not losses to report. */
   public void beforeSparkStops() {
@@ -130,6 +131,8 @@ public final class ArmadaDriverSide {
     if (tracker == null) {
       return;
     }
+    // executors that never started have nothing to finish: cancel them at once
+    cancel(tracker.notYetRunningJobIds(), STOP_REASON);
     long deadline = System.nanoTime() + stopGrace.toNanos();
     try {
       while (!tracker.activeJobIds().isEmpty() && System.nanoTime() < deadline) {

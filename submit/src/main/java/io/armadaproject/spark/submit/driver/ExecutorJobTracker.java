@@ -66,6 +66,17 @@ public final class ExecutorJobTracker {
     return out;
   }
 
+  /** Executor jobs that have not started running yet (queued, leased or pending). */
+  public List<String> notYetRunningJobIds() {
+    List<String> out = new ArrayList<>();
+    stateByJob.forEach((job, state) -> {
+      if (!state.isTerminal() && state.ordinal() < JobEvent.Kind.RUNNING.ordinal()) {
+        out.add(job);
+      }
+    });
+    return out;
+  }
+
   /** The Armada job of a Spark executor id, if known. */
   public String jobIdOf(String executorId) {
     for (Map.Entry<String, String> e : executorIdByJob.entrySet()) {

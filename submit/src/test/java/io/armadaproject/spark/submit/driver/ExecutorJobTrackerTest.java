@@ -44,6 +44,15 @@ class ExecutorJobTrackerTest {
   }
 
   @Test
+  void tellsQueuedExecutorsFromRunningOnes() {
+    feed(submitted("j1", "app-1", "executor", "1"));
+    feed(submitted("j2", "app-1", "executor", "2"));
+    feed(EventMessage.newBuilder().setRunning(JobRunningEvent.newBuilder().setJobId("j1")).build());
+    assertThat(tracker.notYetRunningJobIds()).containsExactly("j2");
+    assertThat(tracker.activeJobIds()).containsExactlyInAnyOrder("j1", "j2");
+  }
+
+  @Test
   void ignoresEventsOfJobsItDoesNotKnow() {
     feed(EventMessage.newBuilder().setSucceeded(JobSucceededEvent.newBuilder().setJobId("zz")).build());
     assertThat(ended).isEmpty();
