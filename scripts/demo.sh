@@ -2,17 +2,38 @@
 # The demo: builds what is missing, starts local-armada (a single-process Armada), submits the
 # example Pi application through ArmadaSparkSubmit in cluster mode (one driver job, two executor
 # jobs, all real JVMs), prints the result, and stops everything it started.
+#   ./scripts/demo.sh                               the default pair (Spark 3.5.9, Scala 2.12)
+#   ./scripts/demo.sh --spark 4.1.3 --scala 2.13    any supported pair
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+# shellcheck source=scripts/spark-lines.sh
+source "$repo/scripts/spark-lines.sh"
 
-image_dir="$repo/image/target/local-image"
+spark="3.5.9"
+scala="2.12"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --spark) spark="${2:?--spark needs a version}"; shift 2 ;;
+    --scala) scala="${2:?--scala needs a binary version such as 2.13}"; shift 2 ;;
+    -h | --help) echo "usage: $0 [--spark <version>] [--scala <binary version>]"; print_supported; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 1 ;;
+  esac
+done
+scala="$(echo "$scala" | cut -d. -f1-2)"
+if ! line="$(spark_line "$spark")" || ! pair_supported "$line" "$scala"; then
+  echo "Unsupported pair: Spark $spark with Scala $scala" >&2
+  print_supported >&2
+  exit 1
+fi
+
+image_dir="$repo/image/target/images/spark-$spark-scala-$scala"
 armada_jar="$repo/local-armada/target/local-armada.jar"
 
 if [ ! -f "$armada_jar" ] || [ ! -x "$image_dir/opt/spark/bin/spark-class" ]; then
-  echo "==> Building armada-spark (the first build downloads Spark and takes a few minutes)"
-  mvn -q -B -DskipTests package
+  echo "==> Building armada-spark for Spark $spark, Scala $scala (the first build downloads Spark and takes a few minutes)"
+  mvn -q -B -DskipTests package -Dspark.line="$line" -Dspark.version="$spark" -Dscala.binary.version="$scala"
 fi
 
 jars=("$image_dir"/opt/spark/examples/jars/spark-examples_*.jar)
@@ -49,9 +70,9 @@ done
 port="$(cat "$work/port")"
 echo "==> local-armada is serving on 127.0.0.1:$port"
 
-echo "==> Submitting SparkPi with bin/armada-spark-submit (cluster mode, 2 executors)"
+echo "==> Submitting SparkPi on Spark $spark (Scala $scala) with bin/armada-spark-submit (cluster mode, 2 executors)"
 set +e
-"$repo/bin/armada-spark-submit" \
+ARMADA_SPARK_IMAGE_DIR="$image_dir" "$repo/bin/armada-spark-submit" \
   --master "armada://127.0.0.1:$port" --deploy-mode cluster \
   --name spark-pi \
   --class org.apache.spark.examples.SparkPi \

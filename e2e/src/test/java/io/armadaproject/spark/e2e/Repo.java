@@ -16,8 +16,14 @@ final class Repo {
     return existing(ROOT.resolve("local-armada/target/local-armada.jar"));
   }
 
+  /** The local image of the (Spark, Scala) pair under test. */
   static Path localImage() {
-    return existing(ROOT.resolve("image/target/local-image"));
+    return existing(imagesDir().resolve("spark-" + SPARK_VERSION + "-scala-" + SCALA_BINARY));
+  }
+
+  /** Where Maven puts the local image of every pair it has built. */
+  static Path imagesDir() {
+    return ROOT.resolve("image/target/images");
   }
 
   static Path submitLauncher() {

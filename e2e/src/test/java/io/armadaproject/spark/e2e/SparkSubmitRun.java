@@ -17,8 +17,15 @@ final class SparkSubmitRun {
     List<String> command = new ArrayList<>();
     command.add(Repo.submitLauncher().toString());
     command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("ARMADA_SPARK_IMAGE_DIR", Repo.localImage().toString());
+    return run(builder, timeoutSeconds);
+  }
+
+  /** Runs any command, collecting its output lines with their arrival times. */
+  static ProcessResult run(ProcessBuilder builder, long timeoutSeconds) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process p = builder.redirectErrorStream(true).start();
     List<ProcessResult.Line> lines = Collections.synchronizedList(new ArrayList<>());
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -35,7 +42,7 @@ final class SparkSubmitRun {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly().waitFor();
       reader.join(5_000);
-      throw new AssertionError("armada-spark-submit did not end within " + timeoutSeconds + " s:\n"
+      throw new AssertionError(builder.command().get(0) + " did not end within " + timeoutSeconds + " s:\n"
           + new ProcessResult(-1, new ArrayList<>(lines), 0).output);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;

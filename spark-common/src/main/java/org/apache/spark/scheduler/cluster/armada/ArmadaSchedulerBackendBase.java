@@ -5,6 +5,7 @@ import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.submit.driver.ArmadaDriverSide;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -13,18 +14,19 @@ import org.apache.spark.scheduler.ExecutorExited;
 import org.apache.spark.scheduler.TaskSchedulerImpl;
 import org.apache.spark.scheduler.cluster.CoarseGrainedSchedulerBackend;
 import scala.Tuple2;
-import scala.collection.JavaConverters;
 import scala.concurrent.Future;
 
 /**
  * Spark's coarse-grained backend for executors that run as Armada jobs. The Armada side (job-set
- * tracking, cancellation) lives in {@link ArmadaDriverSide}, shared by every Spark line.
+ * tracking, cancellation) lives in {@link ArmadaDriverSide}, shared by every Spark line; the
+ * subclass {@code ArmadaSchedulerBackend} only adapts the one signature that differs between
+ * Scala 2.12 and 2.13.
  */
-public class ArmadaSchedulerBackend extends CoarseGrainedSchedulerBackend {
+public abstract class ArmadaSchedulerBackendBase extends CoarseGrainedSchedulerBackend {
   private static final double DEFAULT_MIN_REGISTERED_RATIO = 0.8;
   private final ArmadaDriverSide armada;
 
-  public ArmadaSchedulerBackend(TaskSchedulerImpl scheduler, SparkContext sc) {
+  protected ArmadaSchedulerBackendBase(TaskSchedulerImpl scheduler, SparkContext sc) {
     super(scheduler, sc.env().rpcEnv());
     this.armada =
         new ArmadaDriverSide(
@@ -71,10 +73,10 @@ public class ArmadaSchedulerBackend extends CoarseGrainedSchedulerBackend {
     return (Future) Future.successful(Boolean.TRUE);
   }
 
-  @Override
+  /** Cancels the Armada jobs of the executors Spark kills. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public Future<Object> doKillExecutors(scala.collection.Seq<String> executorIds) {
-    armada.killExecutors(JavaConverters.seqAsJavaList(executorIds));
+  protected Future<Object> killExecutorJobs(List<String> executorIds) {
+    armada.killExecutors(executorIds);
     return (Future) Future.successful(Boolean.TRUE);
   }
 

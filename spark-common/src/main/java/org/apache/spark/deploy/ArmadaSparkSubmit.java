@@ -2,6 +2,7 @@ package org.apache.spark.deploy;
 
 import io.armadaproject.spark.core.client.ArmadaClient;
 import io.armadaproject.spark.core.client.ArmadaClientOptions;
+import io.armadaproject.spark.shim.SparkLineGuard;
 import io.armadaproject.spark.shim.SparkSubmitArgumentsAdapter;
 import io.armadaproject.spark.submit.cluster.ClusterModeSubmitter;
 import org.apache.hadoop.conf.Configuration;
@@ -21,6 +22,7 @@ import scala.Tuple4;
 public class ArmadaSparkSubmit extends SparkSubmit {
 
   public static void main(String[] args) {
+    SparkLineGuard.exitOnMismatch();
     ArmadaSparkSubmit submit = new ArmadaSparkSubmit();
     SparkSubmitArguments parsed = submit.parseArguments(args);
     if (SparkSubmitArgumentsAdapter.isArmada(parsed.master()) && "cluster".equals(parsed.deployMode())) {

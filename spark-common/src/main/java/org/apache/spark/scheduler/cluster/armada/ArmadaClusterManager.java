@@ -1,5 +1,6 @@
 package org.apache.spark.scheduler.cluster.armada;
 
+import io.armadaproject.spark.shim.SparkLineGuard;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.ExternalClusterManager;
 import org.apache.spark.scheduler.SchedulerBackend;
@@ -21,6 +22,7 @@ public class ArmadaClusterManager implements ExternalClusterManager {
 
   @Override
   public SchedulerBackend createSchedulerBackend(SparkContext sc, String masterURL, TaskScheduler scheduler) {
+    SparkLineGuard.failOnMismatch();
     return new ArmadaSchedulerBackend((TaskSchedulerImpl) scheduler, sc);
   }
 

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.deploy.SparkSubmitArguments;
-import scala.Option;
 import scala.collection.JavaConverters;
 
-/** Spark 3.5's parsed spark-submit arguments, in the plain form the shared code works with. */
+/** Spark's parsed spark-submit arguments, in the plain form the shared code works with. */
 public final class SparkSubmitArgumentsAdapter {
   private SparkSubmitArgumentsAdapter() {}
 
@@ -16,11 +15,12 @@ public final class SparkSubmitArgumentsAdapter {
     return master != null && master.startsWith("armada");
   }
 
-  /** In Spark 3.5 the master is a view over {@code maybeMaster}. */
+  /** How the master is set differs between Spark lines: see each shim's {@link LineShim}. */
   public static void setMaster(SparkSubmitArguments args, String master) {
-    args.maybeMaster_$eq(Option.apply(master));
+    LineShim.setMaster(args, master);
   }
 
+  @SuppressWarnings("deprecation")
   public static SubmitArguments toSubmitArguments(SparkSubmitArguments a) {
     Map<String, String> conf = new LinkedHashMap<>(JavaConverters.mapAsJavaMap(a.sparkProperties()));
     put(conf, "spark.app.name", a.name());
