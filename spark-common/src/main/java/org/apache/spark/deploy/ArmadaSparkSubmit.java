@@ -1,7 +1,6 @@
 package org.apache.spark.deploy;
 
 import io.armadaproject.spark.core.client.ArmadaClient;
-import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.shim.SparkLineGuard;
 import io.armadaproject.spark.shim.SparkSubmitArgumentsAdapter;
 import io.armadaproject.spark.submit.cluster.ClusterModeSubmitter;
@@ -27,7 +26,7 @@ public class ArmadaSparkSubmit extends SparkSubmit {
     SparkSubmitArguments parsed = submit.parseArguments(args);
     if (SparkSubmitArgumentsAdapter.isArmada(parsed.master()) && "cluster".equals(parsed.deployMode())) {
       ClusterModeSubmitter cluster =
-          new ClusterModeSubmitter(System.err, endpoint -> ArmadaClient.connect(endpoint, ArmadaClientOptions.defaults()));
+          new ClusterModeSubmitter(System.err, ArmadaClient::connect);
       System.exit(cluster.run(SparkSubmitArgumentsAdapter.toSubmitArguments(parsed)));
     }
     int exitCode = 0;

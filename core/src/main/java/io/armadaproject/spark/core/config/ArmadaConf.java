@@ -51,7 +51,8 @@ public final class ArmadaConf {
       String value = e.getValue();
       String problem = key.type().check(value);
       if (problem != null) {
-        throw new ConfigException(name, value, problem, "set " + name + " to " + key.type().description());
+        throw new ConfigException(name, key.isSecret() ? "<redacted>" : value, problem,
+            "set " + name + " to " + key.type().description());
       }
       String previous = values.put(key.name(), value.trim());
       if (previous != null && !previous.equals(value.trim())) {
@@ -61,6 +62,16 @@ public final class ArmadaConf {
       }
     }
     return new ArmadaConf(Collections.unmodifiableMap(values), Collections.unmodifiableList(warnings));
+  }
+
+  /** True for the names (and aliases) of keys that hold secrets. */
+  public static boolean isSecretKey(String name) {
+    for (ConfigKey key : ArmadaConfigKeys.all()) {
+      if (key.isSecret() && (key.name().equals(name) || key.aliases().contains(name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Warnings about keys this version does not know (likely typos). */

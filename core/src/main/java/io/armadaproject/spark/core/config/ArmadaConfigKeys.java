@@ -73,6 +73,17 @@ public final class ArmadaConfigKeys {
   public static final ConfigKey DRIVER_WATCH_ENABLED =
       ConfigKey.of(PREFIX + "driver.watchEnabled", BOOLEAN, "true", "Cluster mode: follow the driver job until it ends and exit with its outcome.");
 
+  public static final ConfigKey AUTH_TOKEN =
+      ConfigKey.of(PREFIX + "auth.token", STRING, null,
+              "Bearer token sent to Armada (specific to the OIDC server in front of it). Never printed or passed in pod args.")
+          .secret();
+  public static final ConfigKey AUTH_SCRIPT_PATH =
+      ConfigKey.of(PREFIX + "auth.script.path", STRING, null,
+          "Executable that prints a bearer token for Armada on stdout; used when spark.armada.auth.token is not set.");
+  public static final ConfigKey TLS_CA_CERT_PATH =
+      ConfigKey.of(PREFIX + "tls.caCertPath", STRING, null,
+          "PEM file of the CA that signed Armada's certificate, for armada+tls:// masters (default: the JVM's trusted CAs).");
+
   private static final List<ConfigKey> ALL =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -82,7 +93,7 @@ public final class ArmadaConfigKeys {
               DRIVER_REQUEST_MEMORY, DRIVER_LIMIT_MEMORY, EXECUTOR_REQUEST_CORES,
               EXECUTOR_LIMIT_CORES, EXECUTOR_REQUEST_MEMORY, EXECUTOR_LIMIT_MEMORY,
               EXECUTOR_CONNECTION_TIMEOUT, EXECUTOR_INIT_IMAGE, EXECUTOR_INIT_CPU,
-              EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED));
+              EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED, AUTH_TOKEN, AUTH_SCRIPT_PATH, TLS_CA_CERT_PATH));
 
   private ArmadaConfigKeys() {}
 

@@ -3,6 +3,7 @@ package io.armadaproject.spark.submit.cluster;
 import io.armadaproject.spark.api.JobSubmitRequestItem;
 import io.armadaproject.spark.core.client.ArmadaClient;
 import io.armadaproject.spark.core.client.ArmadaClientException;
+import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.core.client.ArmadaSubmitException;
 import io.armadaproject.spark.core.config.ConfigException;
@@ -12,7 +13,7 @@ import io.armadaproject.spark.submit.SubmitArguments;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Cluster mode: checks the submission, submits one driver job and the executor jobs to Armada in
@@ -20,9 +21,10 @@ import java.util.function.Function;
  */
 public final class ClusterModeSubmitter {
   private final PrintStream out;
-  private final Function<ArmadaEndpoint, ArmadaClient> connector;
+  private final BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector;
 
-  public ClusterModeSubmitter(PrintStream out, Function<ArmadaEndpoint, ArmadaClient> connector) {
+  public ClusterModeSubmitter(
+      PrintStream out, BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector) {
     this.out = out;
     this.connector = connector;
   }
@@ -38,7 +40,7 @@ public final class ClusterModeSubmitter {
       return 1;
     }
     out.println("Armada selected as cluster manager: " + s.endpoint());
-    try (ArmadaClient client = connector.apply(s.endpoint())) {
+    try (ArmadaClient client = connector.apply(s.endpoint(), s.credentials().clientOptions())) {
       client.checkHealth(s.healthTimeout());
       out.println("Armada at " + s.endpoint() + " is serving requests");
       List<String> jobIds = submit(client, s);

@@ -3,7 +3,9 @@ package io.armadaproject.spark.submit.cluster;
 import io.armadaproject.spark.api.JobSubmitRequestItem;
 import io.armadaproject.spark.api.ServiceConfig;
 import io.armadaproject.spark.api.ServiceType;
+import io.armadaproject.spark.core.config.ArmadaConf;
 import io.armadaproject.spark.core.model.Pods;
+import io.armadaproject.spark.submit.auth.ArmadaCredentials;
 import io.armadaproject.spark.k8s.core.v1.Container;
 import io.armadaproject.spark.k8s.core.v1.ContainerPort;
 import io.armadaproject.spark.k8s.core.v1.PodSpec;
@@ -36,6 +38,10 @@ public final class DriverJobFactory {
                 s.driverResources.memoryRequest, s.driverResources.memoryLimit))
             .addPorts(ContainerPort.newBuilder().setName("driver").setContainerPort(s.driverPort).setProtocol("TCP"))
             .build();
+    if (s.credentials.token().isPresent()) {
+      // the driver talks to Armada too; the token travels as env, never as an argument
+      driver = driver.toBuilder().addEnv(Pods.env(ArmadaCredentials.DRIVER_TOKEN_ENV, s.credentials.token().get())).build();
+    }
     PodSpec pod = JobItems.pod(s).addContainers(driver).build();
     return JobItems.item(s, s.driverLabels, pod)
         // service-0 of the driver job: executors reach the driver's RPC endpoint through it
@@ -58,7 +64,7 @@ public final class DriverJobFactory {
     conf(args, "spark.driver.port", Integer.toString(s.driverPort));
     conf(args, "spark.driver.host", "$(SPARK_DRIVER_BIND_ADDRESS)");
     for (Map.Entry<String, String> e : s.args.sparkConf().entrySet()) {
-      if (!NOT_FORWARDED.contains(e.getKey())) {
+      if (!NOT_FORWARDED.contains(e.getKey()) && !ArmadaConf.isSecretKey(e.getKey())) {
         conf(args, e.getKey(), e.getValue());
       }
     }

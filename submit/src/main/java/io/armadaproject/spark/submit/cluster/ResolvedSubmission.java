@@ -3,6 +3,7 @@ package io.armadaproject.spark.submit.cluster;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.core.model.GangSpec;
 import io.armadaproject.spark.submit.SubmitArguments;
+import io.armadaproject.spark.submit.auth.ArmadaCredentials;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class ResolvedSubmission {
   final Duration healthTimeout;
   final String lookoutUrl;
   final boolean watchDriver;
+  final ArmadaCredentials credentials;
 
   ResolvedSubmission(Builder b) {
     this.args = b.args;
@@ -72,6 +74,11 @@ public final class ResolvedSubmission {
     this.healthTimeout = b.healthTimeout;
     this.lookoutUrl = b.lookoutUrl;
     this.watchDriver = b.watchDriver;
+    this.credentials = b.credentials;
+  }
+
+  public ArmadaCredentials credentials() {
+    return credentials;
   }
 
   public ArmadaEndpoint endpoint() {
@@ -156,5 +163,6 @@ public final class ResolvedSubmission {
     Duration healthTimeout;
     String lookoutUrl;
     boolean watchDriver;
+    ArmadaCredentials credentials;
   }
 }

@@ -37,6 +37,7 @@ import io.armadaproject.spark.core.model.Quantities;
 import io.armadaproject.spark.submit.SparkLabels;
 import io.armadaproject.spark.submit.SparkSettings;
 import io.armadaproject.spark.submit.SubmitArguments;
+import io.armadaproject.spark.submit.auth.ArmadaCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -108,6 +109,7 @@ public final class SubmissionResolver {
     b.healthTimeout = armada.duration(HEALTH_CHECK_TIMEOUT);
     b.lookoutUrl = armada.require(LOOKOUT_URL, "set " + LOOKOUT_URL.name());
     b.watchDriver = armada.bool(DRIVER_WATCH_ENABLED);
+    b.credentials = ArmadaCredentials.forSubmission(armada);
     return new ResolvedSubmission(b);
   }
 

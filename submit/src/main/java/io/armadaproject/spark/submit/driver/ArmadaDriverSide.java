@@ -2,6 +2,9 @@ package io.armadaproject.spark.submit.driver;
 
 import io.armadaproject.spark.core.client.ArmadaClient;
 import io.armadaproject.spark.core.client.ArmadaClientException;
+import io.armadaproject.spark.core.client.ArmadaClientOptions;
+import io.armadaproject.spark.core.config.ArmadaConf;
+import io.armadaproject.spark.submit.auth.ArmadaCredentials;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.core.client.JobSetEventListener;
 import io.armadaproject.spark.core.client.JobSetWatch;
@@ -18,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,7 @@ public final class ArmadaDriverSide {
 
   private final Map<String, String> conf;
   private final Map<String, String> env;
-  private final Function<ArmadaEndpoint, ArmadaClient> connector;
+  private final BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector;
   private final Duration stopGrace;
   private final ExecutorLossHandler lossHandler;
   private ArmadaClient client;
@@ -59,7 +62,7 @@ public final class ArmadaDriverSide {
   public ArmadaDriverSide(
       Map<String, String> conf,
       Map<String, String> env,
-      Function<ArmadaEndpoint, ArmadaClient> connector,
+      BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector,
       Duration stopGrace,
       ExecutorLossHandler lossHandler) {
     this.conf = conf;
@@ -79,7 +82,8 @@ public final class ArmadaDriverSide {
       return;
     }
     String url = conf.getOrDefault(ArmadaConfigKeys.INTERNAL_URL.name(), conf.get("spark.master"));
-    client = connector.apply(ArmadaEndpoint.parseMaster(url));
+    ArmadaCredentials credentials = ArmadaCredentials.forDriver(ArmadaConf.from(conf), env);
+    client = connector.apply(ArmadaEndpoint.parseMaster(url), credentials.clientOptions());
     tracker = new ExecutorJobTracker(appId, (executorId, jobId, event) -> notifyLoss(executorId, jobId, event));
     watch = client.watchJobSet(queue, jobSetId, "", new JobSetEventListener() {
       @Override

@@ -44,6 +44,16 @@ class JobFactoriesTest {
   }
 
   @Test
+  void tokenReachesTheDriverAsEnvAndNeverAsAnArgument() {
+    ResolvedSubmission withToken = new Submissions().set("spark.armada.auth.token", "s3cret-token").resolve();
+    Container driver = new DriverJobFactory().build(withToken).getPodSpec().getContainers(0);
+    assertThat(String.join(" ", driver.getArgsList())).doesNotContain("s3cret-token").doesNotContain("auth.token");
+    assertThat(env(driver).get("ARMADA_AUTH_TOKEN").getValue()).isEqualTo("s3cret-token");
+    Container executor = new ExecutorJobFactory().build(withToken, "d", 1).getPodSpec().getContainers(0);
+    assertThat(executor.toString()).doesNotContain("s3cret-token");
+  }
+
+  @Test
   void driverRequestsEqualLimits() {
     Container driver = new DriverJobFactory().build(s).getPodSpec().getContainers(0);
     assertThat(driver.getResources().getRequestsMap()).isEqualTo(driver.getResources().getLimitsMap());

@@ -1,7 +1,6 @@
 package org.apache.spark.scheduler.cluster.armada;
 
 import io.armadaproject.spark.core.client.ArmadaClient;
-import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.submit.driver.ArmadaDriverSide;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ public abstract class ArmadaSchedulerBackendBase extends CoarseGrainedSchedulerB
         new ArmadaDriverSide(
             toMap(sc.conf()),
             System.getenv(),
-            endpoint -> ArmadaClient.connect(endpoint, ArmadaClientOptions.defaults()),
+            ArmadaClient::connect,
             Duration.ofSeconds(30),
             this::onExecutorJobEnded);
   }
