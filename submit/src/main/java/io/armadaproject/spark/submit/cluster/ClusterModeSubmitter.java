@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
  * one job set, prints where to find them, then follows the driver job until it ends.
  */
 public final class ClusterModeSubmitter {
+  static final long RETRY_BACKOFF_MILLIS = 500;
   private final PrintStream out;
   private final BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector;
 
@@ -67,9 +68,10 @@ public final class ClusterModeSubmitter {
   /** Submits the driver, then all executors in one call; on failure cancels what was accepted. */
   private List<String> submit(ArmadaClient client, ResolvedSubmission s) {
     List<String> accepted = new ArrayList<>();
+    SubmitWithRetry submitter = new SubmitWithRetry(out, RETRY_BACKOFF_MILLIS);
     try {
       String driverJobId =
-          client.submitJobs(s.queue(), s.jobSetId(), List.of(new DriverJobFactory().build(s))).get(0);
+          submitter.submit(client, s.queue(), s.jobSetId(), List.of(new DriverJobFactory().build(s))).get(0);
       accepted.add(driverJobId);
       out.println("Driver job ID: " + driverJobId);
       ExecutorJobFactory executors = new ExecutorJobFactory();
@@ -77,7 +79,7 @@ public final class ClusterModeSubmitter {
       for (int i = 1; i <= s.executorCount(); i++) {
         items.add(executors.build(s, driverJobId, i));
       }
-      List<String> executorIds = client.submitJobs(s.queue(), s.jobSetId(), items);
+      List<String> executorIds = submitter.submit(client, s.queue(), s.jobSetId(), items);
       accepted.addAll(executorIds);
       for (int i = 0; i < executorIds.size(); i++) {
         out.println("Executor " + (i + 1) + " job ID: " + executorIds.get(i));

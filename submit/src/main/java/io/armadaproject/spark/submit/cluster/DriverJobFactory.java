@@ -44,6 +44,7 @@ public final class DriverJobFactory {
     }
     PodSpec pod = JobItems.pod(s).addContainers(driver).build();
     return JobItems.item(s, s.driverLabels, pod)
+        .setClientId(ClientIds.driver(s.appId))
         // service-0 of the driver job: executors reach the driver's RPC endpoint through it
         .addServices(ServiceConfig.newBuilder().setType(ServiceType.Headless).addPorts(s.driverPort))
         .build();

@@ -56,6 +56,7 @@ public final class ExecutorJobFactory {
             .build();
     PodSpec pod = JobItems.pod(s).addInitContainers(init).addContainers(executor).build();
     return JobItems.item(s, s.executorLabels, pod)
+        .setClientId(ClientIds.executor(s.appId, executorId))
         .putLabels(SparkLabels.EXEC_ID, Integer.toString(executorId))
         .build();
   }

@@ -54,6 +54,16 @@ class JobFactoriesTest {
   }
 
   @Test
+  void everyJobCarriesAStableClientIdForIdempotentRetries() {
+    assertThat(new DriverJobFactory().build(s).getClientId()).isEqualTo(s.appId() + "-driver");
+    assertThat(new ExecutorJobFactory().build(s, "d", 7).getClientId()).isEqualTo(s.appId() + "-exec-7");
+    String longAppId = "x".repeat(120);
+    String id = ClientIds.executor(longAppId, 1);
+    assertThat(id).hasSizeLessThanOrEqualTo(ClientIds.MAX_LENGTH).isEqualTo(ClientIds.executor(longAppId, 1))
+        .isNotEqualTo(ClientIds.executor(longAppId, 2));
+  }
+
+  @Test
   void driverRequestsEqualLimits() {
     Container driver = new DriverJobFactory().build(s).getPodSpec().getContainers(0);
     assertThat(driver.getResources().getRequestsMap()).isEqualTo(driver.getResources().getLimitsMap());
