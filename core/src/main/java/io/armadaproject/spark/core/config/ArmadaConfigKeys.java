@@ -84,6 +84,13 @@ public final class ArmadaConfigKeys {
       ConfigKey.of(PREFIX + "tls.caCertPath", STRING, null,
           "PEM file of the CA that signed Armada's certificate, for armada+tls:// masters (default: the JVM's trusted CAs).");
 
+  public static final ConfigKey DRY_RUN =
+      ConfigKey.of(PREFIX + "dryRun", BOOLEAN, "false",
+          "Cluster mode: print every JobSubmitRequest that would be sent, as YAML, and submit nothing (Armada is not contacted).");
+  public static final ConfigKey DRY_RUN_PROTOBUF_FILE =
+      ConfigKey.of(PREFIX + "dryRun.protobufFile", STRING, null,
+          "With spark.armada.dryRun: also write the requests' exact protobuf bytes to this file (length-delimited, in order).");
+
   private static final List<ConfigKey> ALL =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -93,7 +100,8 @@ public final class ArmadaConfigKeys {
               DRIVER_REQUEST_MEMORY, DRIVER_LIMIT_MEMORY, EXECUTOR_REQUEST_CORES,
               EXECUTOR_LIMIT_CORES, EXECUTOR_REQUEST_MEMORY, EXECUTOR_LIMIT_MEMORY,
               EXECUTOR_CONNECTION_TIMEOUT, EXECUTOR_INIT_IMAGE, EXECUTOR_INIT_CPU,
-              EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED, AUTH_TOKEN, AUTH_SCRIPT_PATH, TLS_CA_CERT_PATH));
+              EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED, AUTH_TOKEN, AUTH_SCRIPT_PATH, TLS_CA_CERT_PATH, DRY_RUN,
+              DRY_RUN_PROTOBUF_FILE));
 
   private ArmadaConfigKeys() {}
 

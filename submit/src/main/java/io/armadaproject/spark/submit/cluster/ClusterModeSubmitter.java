@@ -40,6 +40,9 @@ public final class ClusterModeSubmitter {
       out.println("Error: " + e.getMessage());
       return 1;
     }
+    if (s.dryRun) {
+      return new DryRun(System.out).print(s);
+    }
     out.println("Armada selected as cluster manager: " + s.endpoint());
     try (ArmadaClient client = connector.apply(s.endpoint(), s.credentials().clientOptions())) {
       client.checkHealth(s.healthTimeout());

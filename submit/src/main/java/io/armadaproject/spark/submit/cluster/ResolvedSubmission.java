@@ -43,6 +43,8 @@ public final class ResolvedSubmission {
   final String lookoutUrl;
   final boolean watchDriver;
   final ArmadaCredentials credentials;
+  final boolean dryRun;
+  final java.util.Optional<String> dryRunProtobufFile;
 
   ResolvedSubmission(Builder b) {
     this.args = b.args;
@@ -75,6 +77,8 @@ public final class ResolvedSubmission {
     this.lookoutUrl = b.lookoutUrl;
     this.watchDriver = b.watchDriver;
     this.credentials = b.credentials;
+    this.dryRun = b.dryRun;
+    this.dryRunProtobufFile = b.dryRunProtobufFile;
   }
 
   public ArmadaCredentials credentials() {
@@ -164,5 +168,7 @@ public final class ResolvedSubmission {
     String lookoutUrl;
     boolean watchDriver;
     ArmadaCredentials credentials;
+    boolean dryRun;
+    java.util.Optional<String> dryRunProtobufFile = java.util.Optional.empty();
   }
 }

@@ -110,6 +110,8 @@ public final class SubmissionResolver {
     b.lookoutUrl = armada.require(LOOKOUT_URL, "set " + LOOKOUT_URL.name());
     b.watchDriver = armada.bool(DRIVER_WATCH_ENABLED);
     b.credentials = ArmadaCredentials.forSubmission(armada);
+    b.dryRun = armada.bool(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN);
+    b.dryRunProtobufFile = armada.get(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN_PROTOBUF_FILE);
     return new ResolvedSubmission(b);
   }
 

@@ -1,0 +1,62 @@
+package io.armadaproject.spark.submit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.armadaproject.spark.api.JobSubmitRequest;
+import io.armadaproject.spark.core.client.ArmadaClient;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DryRunTest {
+  @TempDir Path tmp;
+
+  @Test
+  void printsTheRequestsAsYamlWritesTheirBytesAndContactsNobody() throws Exception {
+    Path bytes = tmp.resolve("requests.pb");
+    Submissions sub = new Submissions()
+        .set("spark.armada.dryRun", "true")
+        .set("spark.armada.dryRun.protobufFile", bytes.toString())
+        .set("spark.armada.auth.token", "s3cret-token")
+        .set("spark.armada.scheduling.nodeUniformityLabel", "armada-spark");
+    AtomicInteger connections = new AtomicInteger();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int exit;
+    System.setOut(new PrintStream(printed, true));
+    try {
+      exit = new ClusterModeSubmitter(new PrintStream(new ByteArrayOutputStream()), (endpoint, options) -> {
+        connections.incrementAndGet();
+        return (ArmadaClient) null;
+      }).run(sub.args());
+    } finally {
+      System.setOut(original);
+    }
+    String yaml = printed.toString();
+    assertThat(exit).isZero();
+    assertThat(connections).hasValue(0);
+    assertThat(yaml).contains("# SubmitJobs request 1 of 2 (driver)").contains("queue: \"q1\"")
+        .contains("\"armadaproject.io/gangCardinality\": \"3\"")
+        .contains("armada-dry-run-driver-job-id-0-service-0")
+        .doesNotContain("s3cret-token");
+
+    try (InputStream in = Files.newInputStream(bytes)) {
+      JobSubmitRequest driver = JobSubmitRequest.parseDelimitedFrom(in);
+      JobSubmitRequest executors = JobSubmitRequest.parseDelimitedFrom(in);
+      assertThat(driver.getJobRequestItemsCount()).isEqualTo(1);
+      assertThat(executors.getJobRequestItemsCount()).isEqualTo(2);
+      assertThat(JobSubmitRequest.parseDelimitedFrom(in)).isNull();
+      assertThat(driver.getQueue()).isEqualTo("q1");
+      assertThat(driver.getJobRequestItems(0).getClientId()).endsWith("-driver");
+      assertThat(executors.getJobRequestItems(1).getClientId()).endsWith("-exec-2");
+      // the bytes are the requests the YAML shows
+      assertThat(yaml).contains(driver.getJobRequestItems(0).getClientId())
+          .contains(executors.getJobRequestItems(0).getAnnotationsOrThrow("armadaproject.io/gangId"));
+    }
+  }
+}
