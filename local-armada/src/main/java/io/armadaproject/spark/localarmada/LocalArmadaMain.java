@@ -50,7 +50,8 @@ public final class LocalArmadaMain {
       server.close();
       stopped.countDown();
     }, "local-armada-shutdown"));
-    out.println("local-armada listening on " + server.bindAddress() + ":" + server.port());
+    out.println("local-armada listening on " + server.bindAddress() + ":" + server.port()
+        + (server.tls() ? " (TLS)" : ""));
     out.flush();
     stopped.await();
     return 0;

@@ -18,9 +18,22 @@ import java.util.Set;
  * @param cpuMillis cpu capacity in millicores
  * @param memoryBytes memory capacity in bytes
  * @param token bearer token every call must carry, or null for no authentication
+ * @param tlsCert PEM certificate chain to serve TLS with, or null for plaintext (set together with tlsKey)
+ * @param tlsKey PKCS#8 PEM private key of tlsCert, or null for plaintext (set together with tlsCert)
  */
 public record LocalArmadaOptions(int port, Path portFile, String bind, Path workDir, List<ImageMapping> images,
-    List<String> queues, long cpuMillis, long memoryBytes, String token) {
+    List<String> queues, long cpuMillis, long memoryBytes, String token, Path tlsCert, Path tlsKey) {
+
+  public LocalArmadaOptions {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("tlsCert and tlsKey must both be set or both be null");
+    }
+  }
+
+  /** True when the gRPC port serves TLS only. */
+  public boolean tls() {
+    return tlsCert != null;
+  }
 
   /** {@code --image NAME=DIR}. */
   public record ImageMapping(String name, Path directory) {}
@@ -53,14 +66,18 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
       "  --cores Q          cpu capacity as a Kubernetes quantity (default 32)",
       "  --memory Q         memory capacity as a Kubernetes quantity (default 64Gi)",
       "  --token T          require gRPC metadata \"authorization: Bearer T\" on every call",
+      "  --tls-cert FILE    serve TLS only (clients use armada+tls://), presenting the PEM certificate",
+      "                     chain in FILE, leaf first; needs --tls-key",
+      "  --tls-key FILE     the private key of --tls-cert's certificate as unencrypted PKCS#8 PEM",
+      "                     (-----BEGIN PRIVATE KEY-----); needs --tls-cert",
       "  -h, --help         print this help and exit",
       "",
-      "Prints \"local-armada listening on <bind>:<port>\" on stdout once serving; logs go to stderr;",
-      "container output goes to <work-dir>/logs/<jobId>/<container>.log.",
+      "Prints \"local-armada listening on <bind>:<port>\" on stdout once serving, followed by \" (TLS)\" with",
+      "--tls-cert; logs go to stderr; container output goes to <work-dir>/logs/<jobId>/<container>.log.",
       "");
 
   private static final Set<String> OPTIONS = Set.of("--port", "--port-file", "--bind", "--work-dir", "--image",
-      "--queue", "--cores", "--memory", "--token");
+      "--queue", "--cores", "--memory", "--token", "--tls-cert", "--tls-key");
 
   /** Parses {@code args} (options as {@code --name value} or {@code --name=value}). */
   public static LocalArmadaOptions parse(String... args) throws UsageException {
@@ -73,6 +90,8 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
     long cpuMillis = Quantities.toMillis("32");
     long memoryBytes = Quantities.toBytes("64Gi");
     String token = null;
+    Path tlsCert = null;
+    Path tlsKey = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -118,15 +137,25 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
         case "--token":
           token = nonEmpty(name, value);
           break;
+        case "--tls-cert":
+          tlsCert = Path.of(nonEmpty(name, value));
+          break;
+        case "--tls-key":
+          tlsKey = Path.of(nonEmpty(name, value));
+          break;
         default:
           throw new IllegalStateException("option " + name + " is listed but not handled");
       }
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new UsageException("--tls-cert and --tls-key must be given together (got only "
+          + (tlsCert != null ? "--tls-cert" : "--tls-key") + ")");
     }
     if (queues.isEmpty()) {
       queues.add("default");
     }
     return new LocalArmadaOptions(port, portFile, bind, workDir, List.copyOf(images), List.copyOf(queues), cpuMillis,
-        memoryBytes, token);
+        memoryBytes, token, tlsCert, tlsKey);
   }
 
   private static int parsePort(String value) throws UsageException {

@@ -1,6 +1,7 @@
 package io.armadaproject.spark.localarmada;
 
 import io.armadaproject.spark.localarmada.grpc.GrpcEndpoint;
+import io.armadaproject.spark.localarmada.grpc.ServerTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,15 +26,22 @@ public final class LocalArmadaServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  /** Assembles the stack, binds the port and writes the port file. */
+  /**
+   * Reads the TLS files (when given), assembles the stack, binds the port and writes the port file. TLS files
+   * that cannot be used fail here, before anything starts, with a message naming the file.
+   */
   public static LocalArmadaServer start(LocalArmadaOptions options) throws IOException {
+    ServerTls tls = options.tls() ? ServerTls.load(options.tlsCert(), options.tlsKey()) : null;
     LocalArmadaStack stack = LocalArmadaStack.assemble(options);
     GrpcEndpoint endpoint;
     try {
-      endpoint = GrpcEndpoint.start(options.bind(), options.port(), stack.services());
+      endpoint = GrpcEndpoint.start(options.bind(), options.port(), tls, stack.services());
     } catch (IOException e) {
       closeQuietly(stack);
       throw new IOException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage(), e);
+    }
+    if (tls != null) {
+      LOG.info("serving TLS only, certificate {}", options.tlsCert().toAbsolutePath());
     }
     if (options.portFile() != null) {
       writeAtomically(options.portFile(), Integer.toString(endpoint.port()));
@@ -47,6 +55,11 @@ public final class LocalArmadaServer implements AutoCloseable {
 
   public String bindAddress() {
     return options.bind();
+  }
+
+  /** True when the port serves TLS only. */
+  public boolean tls() {
+    return options.tls();
   }
 
   public Path hostsFile() {

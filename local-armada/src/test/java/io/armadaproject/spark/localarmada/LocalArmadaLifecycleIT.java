@@ -88,7 +88,8 @@ class LocalArmadaLifecycleIT {
     Process help = new ProcessBuilder(script.toString(), "--help").redirectErrorStream(true).start();
     String helpText = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(help.waitFor()).isZero();
-    assertThat(helpText).startsWith("usage: local-armada").contains("--image NAME=DIR", "--token T", "--port-file F");
+    assertThat(helpText).startsWith("usage: local-armada").contains("--image NAME=DIR", "--token T", "--port-file F",
+        "--tls-cert FILE", "--tls-key FILE");
 
     Process bad = new ProcessBuilder(script.toString(), "--colour", "red").redirectErrorStream(true).start();
     String badText = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,17 @@ class LocalArmadaOptionsTest {
     assertThat(options.token()).isNull();
     assertThat(options.portFile()).isNull();
     assertThat(options.images()).isEmpty();
+    assertThat(options.tlsCert()).isNull();
+    assertThat(options.tlsKey()).isNull();
+    assertThat(options.tls()).isFalse();
   }
 
   @Test
   void everyFlag() throws Exception {
     LocalArmadaOptions options = LocalArmadaOptions.parse("--port", "0", "--port-file=/tmp/p", "--bind", "0.0.0.0",
         "--work-dir", "/tmp/w", "--image", "armada-spark=/images/spark", "--image=busybox:1.36=/images/bb",
-        "--queue", "a", "--queue", "b", "--cores", "1500m", "--memory", "2Gi", "--token", "t");
+        "--queue", "a", "--queue", "b", "--cores", "1500m", "--memory", "2Gi", "--token", "t",
+        "--tls-cert", "/tls/cert.pem", "--tls-key=/tls/key.pem");
     assertThat(options.port()).isZero();
     assertThat(options.portFile()).isEqualTo(Path.of("/tmp/p"));
     assertThat(options.bind()).isEqualTo("0.0.0.0");
@@ -45,6 +50,9 @@ class LocalArmadaOptionsTest {
     assertThat(options.cpuMillis()).isEqualTo(1500);
     assertThat(options.memoryBytes()).isEqualTo(2L << 30);
     assertThat(options.token()).isEqualTo("t");
+    assertThat(options.tlsCert()).isEqualTo(Path.of("/tls/cert.pem"));
+    assertThat(options.tlsKey()).isEqualTo(Path.of("/tls/key.pem"));
+    assertThat(options.tls()).isTrue();
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -73,7 +81,7 @@ class LocalArmadaOptionsTest {
     assertThat(LocalArmadaMain.run(new String[] {"--help"}, print(out), print(err))).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(LocalArmadaOptions.USAGE);
     for (String flag : List.of("--port", "--port-file", "--bind", "--work-dir", "--image", "--queue", "--cores",
-        "--memory", "--token", "--help")) {
+        "--memory", "--token", "--tls-cert", "--help")) {
       assertThat(LocalArmadaOptions.USAGE).contains(flag);
     }
     assertThat(LocalArmadaMain.run(new String[] {"--bogus", "1"}, print(out), print(err))).isEqualTo(2);
@@ -91,6 +99,48 @@ class LocalArmadaOptionsTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("local-armada: cannot start: local image directory " + dir.resolve("missing") + " has no image.properties");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void tlsCertAndKeyComeTogether() throws Exception {
+    for (String flag : List.of("--tls-cert", "--tls-key")) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      assertThat(LocalArmadaMain.run(new String[] {"--port", "0", flag, "/tls/file.pem"}, print(out), print(err)))
+          .isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .startsWith("local-armada: --tls-cert and --tls-key must be given together (got only " + flag + ")\n")
+          .contains("usage: local-armada");
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+    assertThatThrownBy(() -> LocalArmadaOptions.parse("--tls-cert", "")).hasMessage("--tls-cert must not be empty");
+  }
+
+  @Test
+  void unreadableTlsFilesExitOneNamingTheFile(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.pem");
+    Path junk = dir.resolve("junk.pem");
+    Files.writeString(junk, "not a certificate\n");
+    assertThat(cannotStart(dir, missing, junk))
+        .isEqualTo("local-armada: cannot start: cannot read --tls-cert file " + missing + ": no such file\n");
+    assertThat(cannotStart(dir, junk, missing))
+        .isEqualTo("local-armada: cannot start: cannot read --tls-key file " + missing + ": no such file\n");
+    assertThat(cannotStart(dir, dir, junk))
+        .isEqualTo("local-armada: cannot start: cannot read --tls-cert file " + dir + ": is a directory\n");
+    assertThat(cannotStart(dir, junk, junk)).isEqualTo("local-armada: cannot start: "
+        + "--tls-cert file " + junk + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)\n");
+    assertThat(dir.resolve("work")).as("nothing starts before the TLS files are checked").doesNotExist();
+  }
+
+  /** Runs local-armada with TLS files that cannot be used; returns stderr after checking the exit code. */
+  private static String cannotStart(Path dir, Path cert, Path key) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = LocalArmadaMain.run(new String[] {"--work-dir", dir.resolve("work").toString(), "--port", "0",
+        "--tls-cert", cert.toString(), "--tls-key", key.toString()}, print(out), print(err));
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    return err.toString(StandardCharsets.UTF_8);
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -41,11 +41,15 @@ public final class GrpcEndpoint {
         .toList();
   }
 
-  /** Binds {@code bind:port} (0 = any free port) and starts serving. */
-  public static GrpcEndpoint start(String bind, int port, List<ServerServiceDefinition> services) throws IOException {
+  /** Binds {@code bind:port} (0 = any free port) and starts serving: TLS only when {@code tls} is not null. */
+  public static GrpcEndpoint start(String bind, int port, ServerTls tls, List<ServerServiceDefinition> services)
+      throws IOException {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true);
+    if (tls != null) {
+      builder.sslContext(tls.sslContext());
+    }
     services.forEach(builder::addService);
     return new GrpcEndpoint(builder.build().start());
   }
