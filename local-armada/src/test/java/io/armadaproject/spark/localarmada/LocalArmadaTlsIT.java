@@ -7,7 +7,7 @@ import io.armadaproject.spark.core.client.ArmadaClient;
 import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.core.client.ArmadaUnavailableException;
-import io.armadaproject.spark.localarmada.fixtures.SelfSignedTls;
+import io.armadaproject.spark.core.testing.SelfSignedTls;
 import io.grpc.Status;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
