@@ -91,6 +91,15 @@ public final class ArmadaConfigKeys {
       ConfigKey.of(PREFIX + "dryRun.protobufFile", STRING, null,
           "With spark.armada.dryRun: also write the requests' exact protobuf bytes to this file (length-delimited, in order).");
 
+  public static final ConfigKey EXECUTOR_TRACKER_POLLING_INTERVAL =
+      ConfigKey.of(PREFIX + "executor.trackerPollingInterval", DURATION, "1s",
+          "How often the driver checks how many executors have registered while it waits for them.");
+  public static final ConfigKey EXECUTOR_TRACKER_TIMEOUT =
+      ConfigKey.of(PREFIX + "executor.trackerTimeout", DURATION, null,
+          "How long the driver waits for its minimum number of executors (spark.executor.instances times "
+              + "spark.scheduler.minRegisteredResourcesRatio, 0.8 by default) before it stops the application "
+              + "with an error. Unset: no limit, Spark goes on with the executors it has.");
+
   private static final List<ConfigKey> ALL =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -101,7 +110,7 @@ public final class ArmadaConfigKeys {
               EXECUTOR_LIMIT_CORES, EXECUTOR_REQUEST_MEMORY, EXECUTOR_LIMIT_MEMORY,
               EXECUTOR_CONNECTION_TIMEOUT, EXECUTOR_INIT_IMAGE, EXECUTOR_INIT_CPU,
               EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED, AUTH_TOKEN, AUTH_SCRIPT_PATH, TLS_CA_CERT_PATH, DRY_RUN,
-              DRY_RUN_PROTOBUF_FILE));
+              DRY_RUN_PROTOBUF_FILE, EXECUTOR_TRACKER_POLLING_INTERVAL, EXECUTOR_TRACKER_TIMEOUT));
 
   private ArmadaConfigKeys() {}
 

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class ArmadaDriverSide {
   private String queue;
   private String jobSetId;
   private volatile boolean stopping;
+  private RegistrationWatch registrationWatch;
   /** Spark is told about lost executors on its own thread, so the event stream never waits on Spark. */
   private final ExecutorService lossNotifier =
       Executors.newSingleThreadExecutor(r -> {
@@ -99,6 +102,20 @@ public final class ArmadaDriverSide {
     LOG.info("Following Armada job set {} in queue {} at {}", jobSetId, queue, url);
   }
 
+  /**
+   * With {@code spark.armada.executor.trackerTimeout} set, reports (once) when fewer than {@code
+   * minimum} executors have registered in time. Does nothing when the key is not set.
+   */
+  public void watchRegistration(IntSupplier registered, int minimum, Consumer<String> onTimeout) {
+    ArmadaConf armada = ArmadaConf.from(conf);
+    if (!armada.isSet(ArmadaConfigKeys.EXECUTOR_TRACKER_TIMEOUT)) {
+      return;
+    }
+    registrationWatch = new RegistrationWatch().start(registered, minimum,
+        armada.duration(ArmadaConfigKeys.EXECUTOR_TRACKER_POLLING_INTERVAL),
+        armada.duration(ArmadaConfigKeys.EXECUTOR_TRACKER_TIMEOUT), onTimeout);
+  }
+
   /** The number of executors Spark starts with: {@code spark.executor.instances}. */
   public int initialExecutors() {
     return new SparkSettings(conf).executorInstances();
@@ -127,6 +144,9 @@ public final class ArmadaDriverSide {
   /** Spark is about to stop its executors: their ends are expected, not losses to report. */
   public void beforeSparkStops() {
     stopping = true;
+    if (registrationWatch != null) {
+      registrationWatch.close();
+    }
     lossNotifier.shutdownNow();
   }
 

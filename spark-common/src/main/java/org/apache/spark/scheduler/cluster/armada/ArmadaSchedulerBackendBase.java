@@ -24,9 +24,13 @@ import scala.concurrent.Future;
 public abstract class ArmadaSchedulerBackendBase extends CoarseGrainedSchedulerBackend {
   private static final double DEFAULT_MIN_REGISTERED_RATIO = 0.8;
   private final ArmadaDriverSide armada;
+  private final TaskSchedulerImpl taskScheduler;
+  private final SparkContext sparkContext;
 
   protected ArmadaSchedulerBackendBase(TaskSchedulerImpl scheduler, SparkContext sc) {
     super(scheduler, sc.env().rpcEnv());
+    this.taskScheduler = scheduler;
+    this.sparkContext = sc;
     this.armada =
         new ArmadaDriverSide(
             toMap(sc.conf()),
@@ -45,6 +49,26 @@ public abstract class ArmadaSchedulerBackendBase extends CoarseGrainedSchedulerB
   public void start() {
     super.start();
     armada.start(applicationId());
+    armada.watchRegistration(() -> totalRegisteredExecutors().get(), minimumExecutors(), this::failApplication);
+  }
+
+  private int minimumExecutors() {
+    return (int) Math.ceil(armada.initialExecutors() * minRegisteredRatioOrDefault());
+  }
+
+  private double minRegisteredRatioOrDefault() {
+    return conf().contains("spark.scheduler.minRegisteredResourcesRatio") ? minRegisteredRatio() : DEFAULT_MIN_REGISTERED_RATIO;
+  }
+
+  /** Stops the application from the driver side, the way Spark's own backends do on fatal errors. */
+  private void failApplication(String message) {
+    org.slf4j.LoggerFactory.getLogger(ArmadaSchedulerBackendBase.class).error(message);
+    try {
+      sparkContext.stopInNewThread();
+      taskScheduler.error(message);
+    } catch (Exception noTaskSetsYet) { // a SparkException when no task set is running yet
+      // the context is stopping anyway, which ends the application
+    }
   }
 
   @Override
@@ -59,10 +83,7 @@ public abstract class ArmadaSchedulerBackendBase extends CoarseGrainedSchedulerB
 
   @Override
   public boolean sufficientResourcesRegistered() {
-    double ratio = conf().contains("spark.scheduler.minRegisteredResourcesRatio")
-        ? minRegisteredRatio()
-        : DEFAULT_MIN_REGISTERED_RATIO;
-    return totalRegisteredExecutors().get() >= armada.initialExecutors() * ratio;
+    return totalRegisteredExecutors().get() >= armada.initialExecutors() * minRegisteredRatioOrDefault();
   }
 
   @Override
