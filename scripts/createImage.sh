@@ -46,12 +46,8 @@ while getopts "i:m:q:l:s:c:b:nh" opt; do
     *) usage >&2; exit 1 ;;
   esac
 done
-scala="$(echo "$scala" | cut -d. -f1-2)"
-if ! line="$(spark_line "$spark")" || ! pair_supported "$line" "$scala"; then
-  echo "Unsupported pair: Spark $spark with Scala $scala" >&2
-  print_supported >&2
-  exit 1
-fi
+scala="$(scala_binary "$scala")"
+line="$(require_pair "$spark" "$scala")"
 if [ -n "$master" ] && ! [[ "$master" =~ ^armada(\+tls)?://[^:/]+:[0-9]+/?$ ]]; then
   echo "Invalid Armada master \"$master\": expected armada://<host>:<port>" >&2
   exit 1

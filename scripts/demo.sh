@@ -21,12 +21,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1 (see --help)" >&2; exit 1 ;;
   esac
 done
-scala="$(echo "$scala" | cut -d. -f1-2)"
-if ! line="$(spark_line "$spark")" || ! pair_supported "$line" "$scala"; then
-  echo "Unsupported pair: Spark $spark with Scala $scala" >&2
-  print_supported >&2
-  exit 1
-fi
+scala="$(scala_binary "$scala")"
+line="$(require_pair "$spark" "$scala")"
 
 image_dir="$repo/image/target/images/spark-$spark-scala-$scala"
 armada_jar="$repo/local-armada/target/local-armada.jar"

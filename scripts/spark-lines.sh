@@ -24,6 +24,22 @@ pair_supported() {
   esac
 }
 
+# scala_binary <scala version>: 2.13.15 becomes 2.13 (a binary version stays as it is).
+scala_binary() {
+  echo "$1" | cut -d. -f1-2
+}
+
+# require_pair <spark version> <scala binary>: prints the Spark line, or explains and exits 1.
+require_pair() {
+  local line
+  if ! line="$(spark_line "$1")" || ! pair_supported "$line" "$2"; then
+    echo "Unsupported pair: Spark $1 with Scala $2" >&2
+    print_supported >&2
+    exit 1
+  fi
+  echo "$line"
+}
+
 print_supported() {
   echo "Supported Spark versions: $SUPPORTED_SPARK_VERSIONS"
   echo "Supported (Spark line, Scala) pairs: 3.3 with 2.12 or 2.13, 3.5 with 2.12 or 2.13, 4.1 with 2.13"

@@ -32,12 +32,12 @@ class AuthIT {
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     String jobSet = "e2e-auth-" + System.nanoTime();
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(tmp, "e2e", "--token", TOKEN)) {
-      ProcessResult refused = SparkSubmitRun.run(120, submission(armada, "refused-" + jobSet, List.of()));
+      ProcessResult refused = SparkSubmitRun.run(120, PiSubmission.args(armada.master(), "refused-" + jobSet, 4));
       assertThat(refused.exitCode).isNotZero();
       assertThat(refused.output).contains(armada.master()).containsIgnoringCase("token");
 
-      ProcessResult ok = SparkSubmitRun.run(600, submission(armada, jobSet,
-          List.of("--conf", "spark.armada.auth.script.path=" + script)));
+      ProcessResult ok = SparkSubmitRun.run(600, PiSubmission.args(armada.master(), jobSet, 4,
+          "spark.armada.auth.script.path=" + script));
       assertThat(ok.exitCode).as("%s\nlocal-armada:\n%s", ok, armada.log()).isZero();
       assertThat(ok.output).doesNotContain(TOKEN);
 
@@ -62,21 +62,5 @@ class AuthIT {
       assertThat(driverLog).contains("Following Armada job set " + jobSet)
           .as("the driver reached Armada with the token").doesNotContain("Armada event stream for job set");
     }
-  }
-
-  private static List<String> submission(LocalArmadaProcess armada, String jobSet, List<String> extra) {
-    List<String> args = new java.util.ArrayList<>(List.of(
-        "--master", armada.master(), "--deploy-mode", "cluster",
-        "--class", "org.apache.spark.examples.SparkPi",
-        "--conf", "spark.executor.instances=2",
-        "--conf", "spark.executor.memory=512m",
-        "--conf", "spark.driver.memory=512m",
-        "--conf", "spark.armada.queue=e2e",
-        "--conf", "spark.armada.container.image=armada-spark",
-        "--conf", "spark.armada.jobSetId=" + jobSet));
-    args.addAll(extra);
-    args.add(Repo.examplesJarUri());
-    args.add("4");
-    return args;
   }
 }

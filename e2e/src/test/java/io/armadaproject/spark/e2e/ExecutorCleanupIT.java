@@ -21,17 +21,8 @@ class ExecutorCleanupIT {
   void driverCancelsExecutorJobsThatNeverRan() throws Exception {
     String jobSet = "e2e-cleanup-" + System.nanoTime();
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(tmp, "e2e", "--cores", "2")) {
-      ProcessResult submit = SparkSubmitRun.run(600, List.of(
-          "--master", armada.master(), "--deploy-mode", "cluster",
-          "--class", "org.apache.spark.examples.SparkPi",
-          "--conf", "spark.executor.instances=2",
-          "--conf", "spark.executor.memory=512m",
-          "--conf", "spark.driver.memory=512m",
-          "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=3s",
-          "--conf", "spark.armada.queue=e2e",
-          "--conf", "spark.armada.container.image=armada-spark",
-          "--conf", "spark.armada.jobSetId=" + jobSet,
-          Repo.examplesJarUri(), "4"));
+      ProcessResult submit = SparkSubmitRun.run(600, PiSubmission.args(armada.master(), jobSet, 4,
+          "spark.scheduler.maxRegisteredResourcesWaitingTime=3s"));
       assertThat(submit.exitCode).as("%s\nlocal-armada:\n%s", submit, armada.log()).isZero();
 
       JobSetView view = JobSetView.of(armada.jobSetEvents("e2e", jobSet));

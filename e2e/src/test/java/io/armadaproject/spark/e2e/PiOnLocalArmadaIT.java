@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.armadaproject.spark.core.events.JobEvent;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,17 +26,7 @@ class PiOnLocalArmadaIT {
     JobSetView view;
     String driverLog;
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(tmp, "e2e")) {
-      submit = SparkSubmitRun.run(600, List.of(
-          "--master", armada.master(), "--deploy-mode", "cluster",
-          "--name", "e2e-pi",
-          "--class", "org.apache.spark.examples.SparkPi",
-          "--conf", "spark.executor.instances=2",
-          "--conf", "spark.executor.memory=512m",
-          "--conf", "spark.driver.memory=512m",
-          "--conf", "spark.armada.queue=e2e",
-          "--conf", "spark.armada.container.image=armada-spark",
-          "--conf", "spark.armada.jobSetId=" + jobSet,
-          Repo.examplesJarUri(), "20"));
+      submit = SparkSubmitRun.run(600, PiSubmission.args(armada.master(), jobSet, 20, "spark.app.name=e2e-pi"));
       assertThat(submit.exitCode).as("submit output:\n%s\nlocal-armada:\n%s", submit, armada.log()).isZero();
       System.out.println("armada-spark-submit ran for " + submit.millis + " ms; jobs submitted "
           + submit.millisAtLine("Submitted 3 jobs") + " ms after it started");

@@ -8,7 +8,6 @@ import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.core.events.JobEvent;
 import io.armadaproject.spark.core.testing.SelfSignedTls;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,24 +24,12 @@ class TlsIT {
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(tmp, "e2e", "--token", TOKEN,
         "--tls-cert", tls.certificate().toString(), "--tls-key", tls.privateKey().toString())) {
       String master = "armada+tls://127.0.0.1:" + armada.port;
-      ProcessResult plain = SparkSubmitRun.run(120, List.of("--master", armada.master(), "--deploy-mode", "cluster",
-          "--class", "org.apache.spark.examples.SparkPi", "--conf", "spark.armada.queue=e2e",
-          "--conf", "spark.armada.container.image=armada-spark", "--conf", "spark.armada.auth.token=" + TOKEN,
-          "--conf", "spark.armada.jobSetId=plain-" + jobSet, Repo.examplesJarUri()));
+      ProcessResult plain = SparkSubmitRun.run(120, PiSubmission.args(armada.master(), "plain-" + jobSet, 2,
+          "spark.armada.auth.token=" + TOKEN));
       assertThat(plain.exitCode).as("a plaintext client cannot talk to a TLS-only Armada").isNotZero();
 
-      ProcessResult ok = SparkSubmitRun.run(600, List.of(
-          "--master", master, "--deploy-mode", "cluster",
-          "--class", "org.apache.spark.examples.SparkPi",
-          "--conf", "spark.executor.instances=2",
-          "--conf", "spark.executor.memory=512m",
-          "--conf", "spark.driver.memory=512m",
-          "--conf", "spark.armada.queue=e2e",
-          "--conf", "spark.armada.container.image=armada-spark",
-          "--conf", "spark.armada.auth.token=" + TOKEN,
-          "--conf", "spark.armada.tls.caCertPath=" + tls.certificate(),
-          "--conf", "spark.armada.jobSetId=" + jobSet,
-          Repo.examplesJarUri(), "4"));
+      ProcessResult ok = SparkSubmitRun.run(600, PiSubmission.args(master, jobSet, 4,
+          "spark.armada.auth.token=" + TOKEN, "spark.armada.tls.caCertPath=" + tls.certificate()));
       assertThat(ok.exitCode).as("%s\nlocal-armada:\n%s", ok, armada.log()).isZero();
       assertThat(ok.output).doesNotContain(TOKEN);
 

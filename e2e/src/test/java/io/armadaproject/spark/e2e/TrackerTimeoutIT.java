@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.armadaproject.spark.core.events.JobEvent;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,18 +21,10 @@ class TrackerTimeoutIT {
   void driverStopsWhenExecutorsDoNotRegisterInTime() throws Exception {
     String jobSet = "e2e-tracker-" + System.nanoTime();
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(tmp, "e2e", "--cores", "1500m")) {
-      ProcessResult submit = SparkSubmitRun.run(600, List.of(
-          "--master", armada.master(), "--deploy-mode", "cluster",
-          "--class", "org.apache.spark.examples.SparkPi",
-          "--conf", "spark.executor.instances=2",
-          "--conf", "spark.driver.memory=512m",
-          "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=300s",
-          "--conf", "spark.armada.executor.trackerTimeout=5s",
-          "--conf", "spark.armada.executor.trackerPollingInterval=500ms",
-          "--conf", "spark.armada.queue=e2e",
-          "--conf", "spark.armada.container.image=armada-spark",
-          "--conf", "spark.armada.jobSetId=" + jobSet,
-          Repo.examplesJarUri(), "2"));
+      ProcessResult submit = SparkSubmitRun.run(600, PiSubmission.args(armada.master(), jobSet, 2,
+          "spark.scheduler.maxRegisteredResourcesWaitingTime=300s",
+          "spark.armada.executor.trackerTimeout=5s",
+          "spark.armada.executor.trackerPollingInterval=500ms"));
       assertThat(submit.exitCode).as(submit.toString()).isNotZero();
       assertThat(submit.output).contains("failed");
 
