@@ -100,6 +100,12 @@ public final class ArmadaConfigKeys {
               + "spark.scheduler.minRegisteredResourcesRatio, 0.8 by default) before it stops the application "
               + "with an error. Unset: no limit, Spark goes on with the executors it has.");
 
+  public static final ConfigKey DRIVER_SERVICE_NAME_PREFIX =
+      ConfigKey.of(PREFIX + "driver.serviceNamePrefix", STRING, null,
+          "Prefix (lowercase a-z and '-') of the driver's service name: the driver job asks Armada for the "
+              + "service <prefix>-<10 hex digits of the app id> and executors reach the driver by that name. "
+              + "Needs Armada's allowCustomServiceNames; unset, executors use armada-<driverJobId>-0-service-0.");
+
   private static final List<ConfigKey> ALL =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -110,7 +116,8 @@ public final class ArmadaConfigKeys {
               EXECUTOR_LIMIT_CORES, EXECUTOR_REQUEST_MEMORY, EXECUTOR_LIMIT_MEMORY,
               EXECUTOR_CONNECTION_TIMEOUT, EXECUTOR_INIT_IMAGE, EXECUTOR_INIT_CPU,
               EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED, AUTH_TOKEN, AUTH_SCRIPT_PATH, TLS_CA_CERT_PATH, DRY_RUN,
-              DRY_RUN_PROTOBUF_FILE, EXECUTOR_TRACKER_POLLING_INTERVAL, EXECUTOR_TRACKER_TIMEOUT));
+              DRY_RUN_PROTOBUF_FILE, EXECUTOR_TRACKER_POLLING_INTERVAL, EXECUTOR_TRACKER_TIMEOUT,
+              DRIVER_SERVICE_NAME_PREFIX));
 
   private ArmadaConfigKeys() {}
 

@@ -28,18 +28,21 @@ public final class ServiceNames {
   public static List<Service> of(PodRequest request) {
     Set<Integer> candidates = candidatePorts(request.podSpec());
     List<Service> services = new ArrayList<>();
+    int index = 0;
     for (ServiceConfig config : request.services()) {
       Set<Integer> ports = matching(config.getPortsList(), candidates);
       if (!ports.isEmpty()) {
         ServiceType type = config.getTypeValue() == 1 ? ServiceType.HEADLESS : ServiceType.NODE_PORT;
-        services.add(new Service(PodMetadata.serviceName(request.jobId(), services.size()), type, ports));
+        // a custom name (Armada's allowCustomServiceNames, always on here) does not use up an index
+        String name = config.getName().isEmpty() ? PodMetadata.serviceName(request.jobId(), index++) : config.getName();
+        services.add(new Service(name, type, ports));
       }
     }
     for (IngressConfig ingress : request.ingress()) {
       Set<Integer> ports = matching(ingress.getPortsList(), candidates);
       boolean covered = services.stream().anyMatch(service -> service.ports().containsAll(ports));
       if (!ports.isEmpty() && !covered) {
-        services.add(new Service(PodMetadata.serviceName(request.jobId(), services.size()), ServiceType.CLUSTER_IP, ports));
+        services.add(new Service(PodMetadata.serviceName(request.jobId(), index++), ServiceType.CLUSTER_IP, ports));
       }
     }
     return services;

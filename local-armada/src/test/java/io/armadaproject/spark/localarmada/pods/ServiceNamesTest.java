@@ -34,6 +34,15 @@ class ServiceNamesTest {
   }
 
   @Test
+  void aCustomNameIsUsedAndTakesNoIndex() {
+    List<ServiceNames.Service> services = ServiceNames.of(request(DRIVER, List.of(
+        ServiceConfig.newBuilder().setType(ServiceType.Headless).addPorts(7078).setName("spark-driver-abc").build(),
+        ServiceConfig.newBuilder().addPorts(7079).build()), List.of()));
+    assertThat(services).extracting(ServiceNames.Service::name)
+        .containsExactly("spark-driver-abc", "armada-job1-0-service-0");
+  }
+
+  @Test
   void ingressReusesACoveringServiceOrAddsOne() {
     List<ServiceNames.Service> services = ServiceNames.of(request(DRIVER,
         List.of(ServiceConfig.newBuilder().addPorts(7078).build()),

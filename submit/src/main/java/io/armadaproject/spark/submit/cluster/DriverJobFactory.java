@@ -46,7 +46,8 @@ public final class DriverJobFactory {
     return JobItems.item(s, s.driverLabels, pod)
         .setClientId(ClientIds.driver(s.appId))
         // service-0 of the driver job: executors reach the driver's RPC endpoint through it
-        .addServices(ServiceConfig.newBuilder().setType(ServiceType.Headless).addPorts(s.driverPort))
+        .addServices(ServiceConfig.newBuilder().setType(ServiceType.Headless).addPorts(s.driverPort)
+            .setName(s.driverServiceName.orElse("")))
         .build();
   }
 

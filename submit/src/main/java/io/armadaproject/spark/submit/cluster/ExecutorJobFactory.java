@@ -21,7 +21,7 @@ public final class ExecutorJobFactory {
           + "sleep 1; waited=`expr $waited + 1`; done; echo \"driver $SPARK_DRIVER_HOST found\"";
 
   public JobSubmitRequestItem build(ResolvedSubmission s, String driverJobId, int executorId) {
-    String driverHost = ArmadaNames.serviceName(driverJobId, 0);
+    String driverHost = s.driverServiceName.orElse(ArmadaNames.serviceName(driverJobId, 0));
     Container init =
         Container.newBuilder()
             .setName("wait-for-driver")

@@ -45,6 +45,7 @@ public final class ResolvedSubmission {
   final ArmadaCredentials credentials;
   final boolean dryRun;
   final java.util.Optional<String> dryRunProtobufFile;
+  final java.util.Optional<String> driverServiceName;
 
   ResolvedSubmission(Builder b) {
     this.args = b.args;
@@ -79,6 +80,7 @@ public final class ResolvedSubmission {
     this.credentials = b.credentials;
     this.dryRun = b.dryRun;
     this.dryRunProtobufFile = b.dryRunProtobufFile;
+    this.driverServiceName = b.driverServiceName;
   }
 
   public ArmadaCredentials credentials() {
@@ -170,5 +172,6 @@ public final class ResolvedSubmission {
     ArmadaCredentials credentials;
     boolean dryRun;
     java.util.Optional<String> dryRunProtobufFile = java.util.Optional.empty();
+    java.util.Optional<String> driverServiceName = java.util.Optional.empty();
   }
 }

@@ -109,6 +109,8 @@ public final class SubmissionResolver {
     b.healthTimeout = armada.duration(HEALTH_CHECK_TIMEOUT);
     b.lookoutUrl = armada.require(LOOKOUT_URL, "set " + LOOKOUT_URL.name());
     b.watchDriver = armada.bool(DRIVER_WATCH_ENABLED);
+    b.driverServiceName = armada.get(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_SERVICE_NAME_PREFIX)
+        .map(prefix -> DriverServiceName.of(prefix, b.appId));
     b.credentials = ArmadaCredentials.forSubmission(armada);
     b.dryRun = armada.bool(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN);
     b.dryRunProtobufFile = armada.get(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN_PROTOBUF_FILE);

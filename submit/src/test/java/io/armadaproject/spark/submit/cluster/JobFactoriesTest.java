@@ -64,6 +64,26 @@ class JobFactoriesTest {
   }
 
   @Test
+  void serviceNamePrefixNamesTheDriversServiceAndExecutorsUseIt() {
+    ResolvedSubmission named = new Submissions().set("spark.armada.driver.serviceNamePrefix", "pi-driver").resolve();
+    String name = new DriverJobFactory().build(named).getServices(0).getName();
+    assertThat(name).matches("pi-driver-[0-9a-f]{10}");
+    Container executor = new ExecutorJobFactory().build(named, "d", 1).getPodSpec().getContainers(0);
+    assertThat(env(executor).get("SPARK_DRIVER_URL").getValue())
+        .isEqualTo("spark://CoarseGrainedScheduler@" + name + ":7078");
+    assertThat(new DriverJobFactory().build(s).getServices(0).getName()).isEmpty();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Driver", "spark_driver", "-spark", "spark-", "sp4rk"})
+  void badServiceNamePrefixesAreRejectedBeforeSubmitting(String prefix) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Submissions().set("spark.armada.driver.serviceNamePrefix", prefix).resolve())
+        .hasMessageContaining("spark.armada.driver.serviceNamePrefix=\"" + prefix + "\"")
+        .hasMessageContaining("lowercase letters a-z and '-'");
+  }
+
+  @Test
   void driverRequestsEqualLimits() {
     Container driver = new DriverJobFactory().build(s).getPodSpec().getContainers(0);
     assertThat(driver.getResources().getRequestsMap()).isEqualTo(driver.getResources().getLimitsMap());
