@@ -171,10 +171,6 @@ public final class ArmadaDriverSide {
     client.close();
   }
 
-  public ExecutorJobTracker tracker() {
-    return tracker;
-  }
-
   private void notifyLoss(String executorId, String jobId, JobEvent event) {
     if (stopping) {
       return; // Spark is shutting its executors down itself
