@@ -33,6 +33,7 @@ import io.armadaproject.spark.core.config.ArmadaConf;
 import io.armadaproject.spark.core.config.ConfigException;
 import io.armadaproject.spark.core.config.ConfigKey;
 import io.armadaproject.spark.core.model.GangSpec;
+import io.armadaproject.spark.core.model.LabelRules;
 import io.armadaproject.spark.core.model.Quantities;
 import io.armadaproject.spark.submit.SparkLabels;
 import io.armadaproject.spark.submit.SparkSettings;
@@ -89,10 +90,16 @@ public final class SubmissionResolver {
           "must be at least 1 in cluster mode", "set spark.executor.instances (or --num-executors) to 1 or more");
     }
     b.driverPort = spark.driverPort();
-    Map<String, String> podLabels = armada.keyValues(POD_LABELS);
-    b.driverLabels = labels(podLabels, armada.keyValues(DRIVER_LABELS), b.appId, SparkLabels.ROLE_DRIVER);
-    b.executorLabels = labels(podLabels, armada.keyValues(EXECUTOR_LABELS), b.appId, SparkLabels.ROLE_EXECUTOR);
-    b.nodeSelectors = armada.keyValues(NODE_SELECTORS);
+    Map<String, String> podLabels = checkedLabels(armada, POD_LABELS);
+    b.driverLabels = labels(podLabels, checkedLabels(armada, DRIVER_LABELS), b.appId, SparkLabels.ROLE_DRIVER);
+    b.executorLabels = labels(podLabels, checkedLabels(armada, EXECUTOR_LABELS), b.appId, SparkLabels.ROLE_EXECUTOR);
+    b.nodeSelectors = checkedLabels(armada, NODE_SELECTORS);
+    armada.get(NODE_UNIFORMITY_LABEL).ifPresent(label -> {
+      String problem = LabelRules.keyProblem(label);
+      if (problem != null) {
+        throw new ConfigException(NODE_UNIFORMITY_LABEL.name(), label, problem, "name a node label key, e.g. armada-spark");
+      }
+    });
     armada.get(NODE_UNIFORMITY_LABEL)
         .ifPresent(label -> b.gang = java.util.Optional.of(GangSpec.create(b.executorCount + 1, label)));
     b.executorCores = spark.executorCores();
@@ -115,6 +122,24 @@ public final class SubmissionResolver {
     b.dryRun = armada.bool(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN);
     b.dryRunProtobufFile = armada.get(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN_PROTOBUF_FILE);
     return new ResolvedSubmission(b);
+  }
+
+  /** A key=value list whose keys and values follow Kubernetes' label rules. */
+  private static Map<String, String> checkedLabels(ArmadaConf armada, ConfigKey key) {
+    Map<String, String> labels = armada.keyValues(key);
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      String problem = LabelRules.keyProblem(e.getKey());
+      String what = "key \"" + e.getKey() + "\" ";
+      if (problem == null) {
+        problem = LabelRules.valueProblem(e.getValue());
+        what = "value \"" + e.getValue() + "\" of " + e.getKey() + " ";
+      }
+      if (problem != null) {
+        throw new ConfigException(key.name(), armada.get(key).orElse(""), "has a label " + what + problem,
+            "use key=value pairs that are valid Kubernetes labels, e.g. team=data,tier=batch");
+      }
+    }
+    return labels;
   }
 
   private static Map<String, String> labels(
