@@ -9,7 +9,6 @@ public final class SparkLabels {
   public static final String ROLE_EXECUTOR = "executor";
 
   /** Injected by Armada into every container of a job. */
-  public static final String ENV_ARMADA_JOB_ID = "ARMADA_JOB_ID";
   public static final String ENV_ARMADA_JOB_SET_ID = "ARMADA_JOB_SET_ID";
 
   private SparkLabels() {}

@@ -7,20 +7,13 @@ package io.armadaproject.spark.core.config;
 public class ConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  private final String key;
-
   public ConfigException(String key, String value, String problem, String fix) {
     super(format(key, value, problem, fix));
-    this.key = key;
   }
 
   /** For a missing value: there is no value to show. */
   public static ConfigException missing(String key, String fix) {
     return new ConfigException(key, null, "is not set", fix);
-  }
-
-  public String key() {
-    return key;
   }
 
   private static String format(String key, String value, String problem, String fix) {

@@ -15,11 +15,6 @@ public final class LookoutUrl {
         + "&f[1][match]=startsWith";
   }
 
-  /** One job, with Lookout's side bar open on it. */
-  public static String forJob(String lookoutBase, String jobId) {
-    return trim(lookoutBase) + "/jobs/" + jobId;
-  }
-
   private static String trim(String base) {
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }

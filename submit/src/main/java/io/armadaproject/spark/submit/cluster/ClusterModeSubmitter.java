@@ -55,10 +55,7 @@ public final class ClusterModeSubmitter {
         return 0;
       }
       return follow(client, s, jobIds.get(0));
-    } catch (ConfigException e) {
-      out.println("Error: " + e.getMessage());
-      return 1;
-    } catch (ArmadaClientException e) {
+    } catch (ConfigException | ArmadaClientException e) {
       out.println("Error: " + e.getMessage());
       return 1;
     } catch (InterruptedException e) {

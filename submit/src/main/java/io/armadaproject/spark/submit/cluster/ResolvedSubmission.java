@@ -44,8 +44,8 @@ public final class ResolvedSubmission {
   final boolean watchDriver;
   final ArmadaCredentials credentials;
   final boolean dryRun;
-  final java.util.Optional<String> dryRunProtobufFile;
-  final java.util.Optional<String> driverServiceName;
+  final Optional<String> dryRunProtobufFile;
+  final Optional<String> driverServiceName;
 
   ResolvedSubmission(Builder b) {
     this.args = b.args;
@@ -171,7 +171,7 @@ public final class ResolvedSubmission {
     boolean watchDriver;
     ArmadaCredentials credentials;
     boolean dryRun;
-    java.util.Optional<String> dryRunProtobufFile = java.util.Optional.empty();
-    java.util.Optional<String> driverServiceName = java.util.Optional.empty();
+    Optional<String> dryRunProtobufFile = Optional.empty();
+    Optional<String> driverServiceName = Optional.empty();
   }
 }

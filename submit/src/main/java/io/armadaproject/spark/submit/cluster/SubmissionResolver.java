@@ -2,6 +2,9 @@ package io.armadaproject.spark.submit.cluster;
 
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.CONTAINER_IMAGE;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_LABELS;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_SERVICE_NAME_PREFIX;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN_PROTOBUF_FILE;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_LIMIT_CORES;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_LIMIT_MEMORY;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_REQUEST_CORES;
@@ -41,6 +44,7 @@ import io.armadaproject.spark.submit.SubmitArguments;
 import io.armadaproject.spark.submit.auth.ArmadaCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -101,7 +105,7 @@ public final class SubmissionResolver {
       }
     });
     armada.get(NODE_UNIFORMITY_LABEL)
-        .ifPresent(label -> b.gang = java.util.Optional.of(GangSpec.create(b.executorCount + 1, label)));
+        .ifPresent(label -> b.gang = Optional.of(GangSpec.create(b.executorCount + 1, label)));
     b.executorCores = spark.executorCores();
     b.executorHeapMiB = spark.executorMemoryMiB();
     b.driverHeapMiB = spark.driverMemoryMiB();
@@ -116,11 +120,11 @@ public final class SubmissionResolver {
     b.healthTimeout = armada.duration(HEALTH_CHECK_TIMEOUT);
     b.lookoutUrl = armada.require(LOOKOUT_URL, "set " + LOOKOUT_URL.name());
     b.watchDriver = armada.bool(DRIVER_WATCH_ENABLED);
-    b.driverServiceName = armada.get(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_SERVICE_NAME_PREFIX)
+    b.driverServiceName = armada.get(DRIVER_SERVICE_NAME_PREFIX)
         .map(prefix -> DriverServiceName.of(prefix, b.appId));
     b.credentials = ArmadaCredentials.forSubmission(armada);
-    b.dryRun = armada.bool(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN);
-    b.dryRunProtobufFile = armada.get(io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN_PROTOBUF_FILE);
+    b.dryRun = armada.bool(DRY_RUN);
+    b.dryRunProtobufFile = armada.get(DRY_RUN_PROTOBUF_FILE);
     return new ResolvedSubmission(b);
   }
 

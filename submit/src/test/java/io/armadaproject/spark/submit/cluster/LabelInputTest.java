@@ -28,12 +28,16 @@ class LabelInputTest {
         .hasMessageContaining("Fix:");
   }
 
-  @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-    "spark.armada.pod.labels               | team=data,armadaproject.io/owner=me, empty=",
-    "spark.armada.scheduling.nodeSelectors | kubernetes.io/hostname=node-1",
-    "spark.armada.scheduling.nodeUniformityLabel | topology.kubernetes.io/zone"})
-  void validLabelsPass(String key, String value) {
-    assertThat(new Submissions().set(key, value).resolve()).isNotNull();
+  @org.junit.jupiter.api.Test
+  void validLabelsReachTheJobs() {
+    ResolvedSubmission s = new Submissions()
+        .set("spark.armada.pod.labels", "team=data,armadaproject.io/owner=me, empty=")
+        .set("spark.armada.scheduling.nodeSelectors", "kubernetes.io/hostname=node-1")
+        .set("spark.armada.scheduling.nodeUniformityLabel", "topology.kubernetes.io/zone")
+        .resolve();
+    assertThat(s.driverLabels).containsEntry("team", "data").containsEntry("armadaproject.io/owner", "me")
+        .containsEntry("empty", "");
+    assertThat(s.nodeSelectors).containsEntry("kubernetes.io/hostname", "node-1");
+    assertThat(s.gang().orElseThrow().nodeUniformityLabel()).isEqualTo("topology.kubernetes.io/zone");
   }
 }
