@@ -1,9 +1,12 @@
 package org.apache.spark.deploy;
 
 import io.armadaproject.spark.core.client.ArmadaClient;
+import io.armadaproject.spark.core.config.ConfigException;
 import io.armadaproject.spark.shim.SparkLineGuard;
 import io.armadaproject.spark.shim.SparkSubmitArgumentsAdapter;
+import io.armadaproject.spark.submit.SparkArgumentCheck;
 import io.armadaproject.spark.submit.cluster.ClusterModeSubmitter;
+import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -22,6 +25,12 @@ public class ArmadaSparkSubmit extends SparkSubmit {
 
   public static void main(String[] args) {
     SparkLineGuard.exitOnMismatch();
+    try {
+      SparkArgumentCheck.check(Arrays.asList(args));
+    } catch (ConfigException e) {
+      System.err.println("Error: " + e.getMessage());
+      System.exit(1);
+    }
     ArmadaSparkSubmit submit = new ArmadaSparkSubmit();
     SparkSubmitArguments parsed = submit.parseArguments(args);
     if (SparkSubmitArgumentsAdapter.isArmada(parsed.master()) && "cluster".equals(parsed.deployMode())) {

@@ -3,8 +3,10 @@ package io.armadaproject.spark.core.config;
 import static io.armadaproject.spark.core.config.ConfigType.BOOLEAN;
 import static io.armadaproject.spark.core.config.ConfigType.DOUBLE;
 import static io.armadaproject.spark.core.config.ConfigType.DURATION;
+import static io.armadaproject.spark.core.config.ConfigType.HTTP_URL;
 import static io.armadaproject.spark.core.config.ConfigType.INT;
 import static io.armadaproject.spark.core.config.ConfigType.KEY_VALUE_LIST;
+import static io.armadaproject.spark.core.config.ConfigType.POSITIVE_DURATION;
 import static io.armadaproject.spark.core.config.ConfigType.QUANTITY;
 import static io.armadaproject.spark.core.config.ConfigType.STRING;
 
@@ -25,9 +27,9 @@ public final class ArmadaConfigKeys {
   public static final ConfigKey INTERNAL_URL =
       ConfigKey.of(PREFIX + "internalUrl", STRING, null, "Armada URL the driver uses from inside the cluster (armada://host:port). Defaults to the --master URL.");
   public static final ConfigKey LOOKOUT_URL =
-      ConfigKey.of(PREFIX + "lookouturl", STRING, "http://localhost:30000", "Base URL of Armada's Lookout UI, used for the links printed at submission.");
+      ConfigKey.of(PREFIX + "lookouturl", HTTP_URL, "http://localhost:30000", "Base URL of Armada's Lookout UI, used for the links printed at submission.");
   public static final ConfigKey HEALTH_CHECK_TIMEOUT =
-      ConfigKey.of(PREFIX + "health.checkTimeout", DURATION, "5s", "How long to wait for Armada's health check before giving up (a bare number is seconds).");
+      ConfigKey.of(PREFIX + "health.checkTimeout", POSITIVE_DURATION, "5s", "How long to wait for Armada's health check before giving up (a bare number is seconds).");
   public static final ConfigKey NAMESPACE =
       ConfigKey.of(PREFIX + "scheduling.namespace", STRING, "default", "Kubernetes namespace of the driver and executor pods.");
   public static final ConfigKey PRIORITY =
@@ -63,7 +65,7 @@ public final class ArmadaConfigKeys {
   public static final ConfigKey EXECUTOR_LIMIT_MEMORY =
       ConfigKey.of(PREFIX + "executor.limit.memory", QUANTITY, null, "Memory limit of each executor container. Defaults to the request.");
   public static final ConfigKey EXECUTOR_CONNECTION_TIMEOUT =
-      ConfigKey.of(PREFIX + "executor.connectionTimeout", DURATION, "300s", "How long an executor's init container waits for the driver to accept connections.");
+      ConfigKey.of(PREFIX + "executor.connectionTimeout", POSITIVE_DURATION, "300s", "How long an executor's init container waits for the driver to accept connections.");
   public static final ConfigKey EXECUTOR_INIT_IMAGE =
       ConfigKey.of(PREFIX + "executor.initContainer.image", STRING, "busybox", "Image of the executors' wait-for-driver init container (needs sh and nc).");
   public static final ConfigKey EXECUTOR_INIT_CPU =
@@ -92,10 +94,10 @@ public final class ArmadaConfigKeys {
           "With spark.armada.dryRun: also write the requests' exact protobuf bytes to this file (length-delimited, in order).");
 
   public static final ConfigKey EXECUTOR_TRACKER_POLLING_INTERVAL =
-      ConfigKey.of(PREFIX + "executor.trackerPollingInterval", DURATION, "1s",
+      ConfigKey.of(PREFIX + "executor.trackerPollingInterval", POSITIVE_DURATION, "1s",
           "How often the driver checks how many executors have registered while it waits for them.");
   public static final ConfigKey EXECUTOR_TRACKER_TIMEOUT =
-      ConfigKey.of(PREFIX + "executor.trackerTimeout", DURATION, null,
+      ConfigKey.of(PREFIX + "executor.trackerTimeout", POSITIVE_DURATION, null,
           "How long the driver waits for its minimum number of executors (spark.executor.instances times "
               + "spark.scheduler.minRegisteredResourcesRatio, 0.8 by default) before it stops the application "
               + "with an error. Unset: no limit, Spark goes on with the executors it has.");

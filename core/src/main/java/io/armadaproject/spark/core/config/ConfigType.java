@@ -2,10 +2,18 @@ package io.armadaproject.spark.core.config;
 
 /** The kinds of value a configuration key takes; each knows how to check a value. */
 public enum ConfigType {
-  STRING("a string") {
+  STRING("a non-empty string") {
     @Override
     String check(String value) {
-      return null;
+      return value.trim().isEmpty() ? "is empty" : null;
+    }
+  },
+  HTTP_URL("an http:// or https:// URL") {
+    @Override
+    String check(String value) {
+      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+      boolean http = v.startsWith("http://") || v.startsWith("https://");
+      return http && v.indexOf("://") + 3 < v.length() ? null : "is not an http:// or https:// URL";
     }
   },
   INT("an integer") {
@@ -48,12 +56,23 @@ public enum ConfigType {
       }
     }
   },
+  POSITIVE_DURATION("a duration above zero such as 1s, 500ms or 5m") {
+    @Override
+    String check(String value) {
+      String problem = DURATION.check(value);
+      if (problem != null) {
+        return problem;
+      }
+      return Durations.parse(value, java.util.concurrent.TimeUnit.SECONDS).isZero() ? "is zero" : null;
+    }
+  },
   QUANTITY("a Kubernetes quantity such as 500m, 2 or 4Gi") {
     @Override
     String check(String value) {
-      return io.armadaproject.spark.core.model.Quantities.isValid(value)
-          ? null
-          : "is not a Kubernetes quantity";
+      if (!io.armadaproject.spark.core.model.Quantities.isValid(value)) {
+        return "is not a Kubernetes quantity";
+      }
+      return value.trim().startsWith("-") ? "is negative" : null;
     }
   },
   KEY_VALUE_LIST("a comma-separated list of key=value pairs") {

@@ -74,7 +74,7 @@ public final class SubmissionResolver {
     b.args = args;
     b.endpoint = endpoint;
     b.driverMasterUrl = armada.get(INTERNAL_URL).orElse(endpoint.toString());
-    ArmadaEndpoint.parseMaster(b.driverMasterUrl); // fail now, not inside the driver pod
+    checkInternalUrl(b.driverMasterUrl); // fail now, not inside the driver pod
     b.queue = armada.require(QUEUE, "pass --conf " + QUEUE.name() + "=<your Armada queue>");
     b.image = armada.require(CONTAINER_IMAGE,
         "pass --conf " + CONTAINER_IMAGE.name() + "=<image with Spark and armada-spark>");
@@ -82,10 +82,10 @@ public final class SubmissionResolver {
     b.appName = spark.appName();
     b.jobSetId = armada.get(JOB_SET_ID).orElse(b.appId);
     b.namespace = armada.require(NAMESPACE, "set " + NAMESPACE.name());
-    b.priority = Double.parseDouble(armada.require(PRIORITY, "set " + PRIORITY.name()));
+    String priority = armada.require(PRIORITY, "set " + PRIORITY.name());
+    b.priority = Double.parseDouble(priority);
     if (b.priority < 0) {
-      throw new ConfigException(PRIORITY.name(), Double.toString(b.priority), "is negative",
-          "use a priority of 0 or more");
+      throw new ConfigException(PRIORITY.name(), priority, "is negative", "use a priority of 0 or more");
     }
     b.runAsUser = Long.parseLong(armada.require(RUN_AS_USER, "set " + RUN_AS_USER.name()));
     b.executorCount = spark.executorInstances();
@@ -126,6 +126,15 @@ public final class SubmissionResolver {
     b.dryRun = armada.bool(DRY_RUN);
     b.dryRunProtobufFile = armada.get(DRY_RUN_PROTOBUF_FILE);
     return new ResolvedSubmission(b);
+  }
+
+  private static void checkInternalUrl(String url) {
+    try {
+      ArmadaEndpoint.parseMaster(url);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(INTERNAL_URL.name(), url, "is not an Armada URL (" + e.getMessage() + ")",
+          "use armada://<host>:<port> or armada+tls://<host>:<port> as the driver reaches Armada from inside the cluster");
+    }
   }
 
   /** A key=value list whose keys and values follow Kubernetes' label rules. */
