@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.armadaproject.spark.api.JobSubmitRequest;
 import io.armadaproject.spark.api.JobSubmitRequestItem;
-import io.armadaproject.spark.api.JobSubmitResponse;
-import io.armadaproject.spark.api.JobSubmitResponseItem;
-import io.armadaproject.spark.api.SubmitGrpc;
 import io.armadaproject.spark.core.client.ArmadaClient;
 import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
@@ -16,43 +13,15 @@ import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SubmitWithRetryTest {
-  /** Armada's de-duplication by client id, failing the first {@code failures} calls with a status. */
-  static final class FlakyArmada extends SubmitGrpc.SubmitImplBase {
-    final List<JobSubmitRequest> requests = new ArrayList<>();
-    final Map<String, String> jobIdByClientId = new HashMap<>();
-    int failures;
-    Status failWith = Status.UNAVAILABLE;
-
-    @Override
-    public synchronized void submitJobs(JobSubmitRequest request, StreamObserver<JobSubmitResponse> response) {
-      requests.add(request);
-      JobSubmitResponse.Builder out = JobSubmitResponse.newBuilder();
-      for (JobSubmitRequestItem item : request.getJobRequestItemsList()) {
-        String id = jobIdByClientId.computeIfAbsent(item.getClientId(), c -> "job-" + jobIdByClientId.size());
-        out.addJobResponseItems(JobSubmitResponseItem.newBuilder().setJobId(id));
-      }
-      if (failures-- > 0) { // the jobs were stored, but the answer is lost
-        response.onError(failWith.asRuntimeException());
-        return;
-      }
-      response.onNext(out.build());
-      response.onCompleted();
-    }
-  }
-
-  private final FlakyArmada armada = new FlakyArmada();
+  private final FakeSubmitService armada = new FakeSubmitService();
   private final String name = InProcessServerBuilder.generateName();
   private Server server;
   private ArmadaClient client;

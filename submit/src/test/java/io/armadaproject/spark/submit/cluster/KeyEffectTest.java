@@ -1,0 +1,268 @@
+package io.armadaproject.spark.submit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.armadaproject.spark.api.EventGrpc;
+import io.armadaproject.spark.api.EventMessage;
+import io.armadaproject.spark.api.EventStreamMessage;
+import io.armadaproject.spark.api.JobSetRequest;
+import io.armadaproject.spark.api.JobSubmitRequest;
+import io.armadaproject.spark.api.JobSubmitRequestItem;
+import io.armadaproject.spark.api.JobSucceededEvent;
+import io.armadaproject.spark.core.client.ArmadaClient;
+import io.armadaproject.spark.core.client.ArmadaClientOptions;
+import io.armadaproject.spark.core.config.ArmadaConfigKeys;
+import io.armadaproject.spark.core.config.ConfigKey;
+import io.armadaproject.spark.k8s.core.v1.Container;
+import io.armadaproject.spark.k8s.core.v1.EnvVar;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per {@code spark.armada.*} key: the key is set on an otherwise default submission, the
+ * submission runs against an in-process Armada, and the row checks the key's effect on what was
+ * submitted or printed. A key without a row (and not listed with the test that shows its effect
+ * elsewhere) fails {@link #everyKeyHasAnEffectTest()}.
+ */
+class KeyEffectTest {
+  /** Keys whose effect is not on the submitted jobs, with the test that shows it. */
+  static final Map<String, String> SHOWN_ELSEWHERE = Map.of(
+      "spark.armada.health.checkTimeout", "e2e BadSubmissionIT (gives up within the timeout)",
+      "spark.armada.tls.caCertPath", "ArmadaClientTlsTest, e2e TlsIT",
+      "spark.armada.dryRun", "DryRunTest",
+      "spark.armada.dryRun.protobufFile", "DryRunTest");
+
+  @TempDir static Path tmp;
+
+  /** What one submission sent and printed. */
+  static final class Submitted {
+    final JobSubmitRequest driverRequest;
+    final JobSubmitRequest executorRequest;
+    final String output;
+    final int exit;
+
+    Submitted(List<JobSubmitRequest> requests, String output, int exit) {
+      this.driverRequest = requests.get(0);
+      this.executorRequest = requests.size() > 1 ? requests.get(1) : null;
+      this.output = output;
+      this.exit = exit;
+    }
+
+    JobSubmitRequestItem driver() {
+      return driverRequest.getJobRequestItems(0);
+    }
+
+    List<JobSubmitRequestItem> executors() {
+      return executorRequest.getJobRequestItemsList();
+    }
+
+    Container driverContainer() {
+      return driver().getPodSpec().getContainers(0);
+    }
+
+    Container executorContainer() {
+      return executors().get(0).getPodSpec().getContainers(0);
+    }
+
+    Container initContainer() {
+      return executors().get(0).getPodSpec().getInitContainers(0);
+    }
+  }
+
+  static final class Row {
+    final String key;
+    final String value;
+    final Consumer<Submitted> effect;
+
+    Row(String key, String value, Consumer<Submitted> effect) {
+      this.key = key;
+      this.value = value;
+      this.effect = effect;
+    }
+
+    @Override
+    public String toString() {
+      return key + "=" + value;
+    }
+  }
+
+  private static Row row(String key, String value, Consumer<Submitted> effect) {
+    return new Row(key, value, effect);
+  }
+
+  static Stream<Row> rows() throws Exception {
+    Path tokenScript = tmp.resolve("token.sh");
+    Files.writeString(tokenScript, "#!/bin/sh\necho script-token\n");
+    Files.setPosixFilePermissions(tokenScript, PosixFilePermissions.fromString("rwx------"));
+    return Stream.of(
+        row("spark.armada.queue", "q-effect", s -> assertThat(s.driverRequest.getQueue()).isEqualTo("q-effect")),
+        row("spark.armada.container.image", "img:effect", s -> {
+          assertThat(s.driverContainer().getImage()).isEqualTo("img:effect");
+          assertThat(s.executorContainer().getImage()).isEqualTo("img:effect");
+        }),
+        row("spark.armada.jobSetId", "set-effect", s -> {
+          assertThat(s.driverRequest.getJobSetId()).isEqualTo("set-effect");
+          assertThat(s.executorRequest.getJobSetId()).isEqualTo("set-effect");
+        }),
+        row("spark.armada.internalUrl", "armada://armada.internal:50051",
+            s -> assertThat(s.driverContainer().getArgsList()).containsSequence("--master", "armada://armada.internal:50051")),
+        row("spark.armada.lookouturl", "https://lookout.example",
+            s -> assertThat(s.output).contains("Lookout URL for this job set: https://lookout.example/?")),
+        row("spark.armada.scheduling.namespace", "ns-effect", s -> {
+          assertThat(s.driver().getNamespace()).isEqualTo("ns-effect");
+          assertThat(s.executors().get(0).getNamespace()).isEqualTo("ns-effect");
+        }),
+        row("spark.armada.scheduling.priority", "2.5", s -> {
+          assertThat(s.driver().getPriority()).isEqualTo(2.5);
+          assertThat(s.executors().get(1).getPriority()).isEqualTo(2.5);
+        }),
+        row("spark.armada.scheduling.nodeSelectors", "disk=ssd,zone=a", s -> {
+          assertThat(s.driver().getPodSpec().getNodeSelectorMap()).containsEntry("disk", "ssd").containsEntry("zone", "a");
+          assertThat(s.executors().get(0).getPodSpec().getNodeSelectorMap()).containsEntry("disk", "ssd");
+        }),
+        row("spark.armada.scheduling.nodeUniformityLabel", "rack", s -> {
+          String gangId = s.driver().getAnnotationsOrThrow("armadaproject.io/gangId");
+          for (JobSubmitRequestItem item : s.executors()) {
+            assertThat(item.getAnnotationsMap()).containsEntry("armadaproject.io/gangId", gangId)
+                .containsEntry("armadaproject.io/gangCardinality", "3")
+                .containsEntry("armadaproject.io/gangNodeUniformityLabel", "rack");
+          }
+        }),
+        row("spark.armada.pod.labels", "team=effect", s -> {
+          assertThat(s.driver().getLabelsMap()).containsEntry("team", "effect");
+          assertThat(s.executors().get(0).getLabelsMap()).containsEntry("team", "effect");
+        }),
+        row("spark.armada.driver.labels", "role-label=d", s -> {
+          assertThat(s.driver().getLabelsMap()).containsEntry("role-label", "d");
+          assertThat(s.executors().get(0).getLabelsMap()).doesNotContainKey("role-label");
+        }),
+        row("spark.armada.executor.labels", "role-label=e", s -> {
+          assertThat(s.executors().get(0).getLabelsMap()).containsEntry("role-label", "e");
+          assertThat(s.driver().getLabelsMap()).doesNotContainKey("role-label");
+        }),
+        row("spark.armada.runAsUser", "1001", s -> {
+          assertThat(s.driver().getPodSpec().getSecurityContext().getRunAsUser()).isEqualTo(1001);
+          assertThat(s.executors().get(0).getPodSpec().getSecurityContext().getRunAsUser()).isEqualTo(1001);
+        }),
+        row("spark.armada.driver.request.cores", "1500m",
+            s -> assertThat(s.driverContainer().getResources().getRequestsMap().get("cpu").getString()).isEqualTo("1500m")),
+        row("spark.armada.driver.limit.cores", "3",
+            s -> assertThat(s.driverContainer().getResources().getLimitsMap().get("cpu").getString()).isEqualTo("3")),
+        row("spark.armada.driver.request.memory", "3Gi",
+            s -> assertThat(s.driverContainer().getResources().getRequestsMap().get("memory").getString()).isEqualTo("3Gi")),
+        row("spark.armada.driver.limit.memory", "5Gi",
+            s -> assertThat(s.driverContainer().getResources().getLimitsMap().get("memory").getString()).isEqualTo("5Gi")),
+        row("spark.armada.executor.request.cores", "2",
+            s -> assertThat(s.executorContainer().getResources().getRequestsMap().get("cpu").getString()).isEqualTo("2")),
+        row("spark.armada.executor.limit.cores", "4",
+            s -> assertThat(s.executorContainer().getResources().getLimitsMap().get("cpu").getString()).isEqualTo("4")),
+        row("spark.armada.executor.request.memory", "6Gi",
+            s -> assertThat(s.executorContainer().getResources().getRequestsMap().get("memory").getString()).isEqualTo("6Gi")),
+        row("spark.armada.executor.limit.memory", "7Gi",
+            s -> assertThat(s.executorContainer().getResources().getLimitsMap().get("memory").getString()).isEqualTo("7Gi")),
+        row("spark.armada.executor.connectionTimeout", "42s",
+            s -> assertThat(env(s.initContainer(), "SPARK_EXECUTOR_CONNECTION_TIMEOUT")).isEqualTo("42")),
+        row("spark.armada.executor.initContainer.image", "alpine:3",
+            s -> assertThat(s.initContainer().getImage()).isEqualTo("alpine:3")),
+        row("spark.armada.executor.initContainer.cpu", "250m", s -> {
+          assertThat(s.initContainer().getResources().getRequestsMap().get("cpu").getString()).isEqualTo("250m");
+          assertThat(s.initContainer().getResources().getLimitsMap().get("cpu").getString()).isEqualTo("250m");
+        }),
+        row("spark.armada.executor.initContainer.memory", "64Mi",
+            s -> assertThat(s.initContainer().getResources().getLimitsMap().get("memory").getString()).isEqualTo("64Mi")),
+        row("spark.armada.driver.watchEnabled", "true",
+            // the fake Armada reports the driver job (job-0) succeeded: the submitter follows it
+            s -> assertThat(s.output).contains("Watching driver job job-0", "Driver job job-0 succeeded")),
+        row("spark.armada.auth.token", "tok-effect", s -> {
+          assertThat(env(s.driverContainer(), "ARMADA_AUTH_TOKEN")).isEqualTo("tok-effect");
+          assertThat(s.driverContainer().getArgsList().toString()).doesNotContain("tok-effect");
+        }),
+        row("spark.armada.auth.script.path", tokenScript.toString(),
+            s -> assertThat(env(s.driverContainer(), "ARMADA_AUTH_TOKEN")).isEqualTo("script-token")),
+        row("spark.armada.executor.trackerPollingInterval", "3s",
+            s -> assertThat(s.driverContainer().getArgsList()).contains("spark.armada.executor.trackerPollingInterval=3s")),
+        row("spark.armada.executor.trackerTimeout", "90s",
+            s -> assertThat(s.driverContainer().getArgsList()).contains("spark.armada.executor.trackerTimeout=90s")),
+        row("spark.armada.driver.serviceNamePrefix", "pi-effect", s -> {
+          String name = s.driver().getServices(0).getName();
+          assertThat(name).startsWith("pi-effect-");
+          assertThat(env(s.executorContainer(), "SPARK_DRIVER_URL")).contains("@" + name + ":");
+        }));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void eachKeyChangesWhatIsSubmitted(Row row) throws Exception {
+    Submitted s = submit(row.key, row.value);
+    assertThat(s.exit).as(s.output).isZero();
+    row.effect.accept(s);
+  }
+
+  @Test
+  void everyKeyHasAnEffectTest() throws Exception {
+    Set<String> covered = rows().map(r -> r.key).collect(Collectors.toCollection(HashSet::new));
+    covered.addAll(SHOWN_ELSEWHERE.keySet());
+    List<String> uncovered = new ArrayList<>();
+    for (ConfigKey key : ArmadaConfigKeys.all()) {
+      if (!covered.contains(key.name())) {
+        uncovered.add(key.name());
+      }
+    }
+    assertThat(uncovered).as("keys without a test of their effect").isEmpty();
+  }
+
+  private static Submitted submit(String key, String value) throws Exception {
+    Submissions sub = new Submissions().set("spark.executor.instances", "2")
+        .set("spark.armada.driver.watchEnabled", "false").set(key, value);
+    FakeSubmitService armada = new FakeSubmitService();
+    String name = InProcessServerBuilder.generateName();
+    Server server = InProcessServerBuilder.forName(name).directExecutor().addService(armada)
+        .addService(new DriverSucceeds()).build().start();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try {
+      int exit = new ClusterModeSubmitter(new PrintStream(printed, true, StandardCharsets.UTF_8),
+          (endpoint, options) -> ArmadaClient.forChannel(endpoint,
+              InProcessChannelBuilder.forName(name).directExecutor().build(), ArmadaClientOptions.defaults()))
+          .run(sub.args());
+      return new Submitted(armada.requests, printed.toString(StandardCharsets.UTF_8), exit);
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  /** An event service on which the driver job, job-0, has already succeeded. */
+  private static final class DriverSucceeds extends EventGrpc.EventImplBase {
+    @Override
+    public void getJobSetEvents(JobSetRequest request, StreamObserver<EventStreamMessage> response) {
+      response.onNext(EventStreamMessage.newBuilder().setId("1").setMessage(EventMessage.newBuilder()
+          .setSucceeded(JobSucceededEvent.newBuilder().setJobId("job-0").setJobSetId(request.getId())
+              .setQueue(request.getQueue()))).build());
+      response.onCompleted();
+    }
+  }
+
+  private static String env(Container c, String name) {
+    return c.getEnvList().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue)
+        .findFirst().orElse(null);
+  }
+}
