@@ -210,8 +210,39 @@ class KeyEffectTest {
         }));
   }
 
+  /** Spark's own settings size the pods when the spark.armada.* keys are absent. */
+  static Stream<Row> sparkRows() {
+    return Stream.of(
+        row("spark.executor.memory", "2g", s -> {
+          assertThat(memoryRequest(s.executorContainer())).isEqualTo("2432Mi"); // 2048 + max(384, 10%)
+          assertThat(env(s.executorContainer(), "SPARK_EXECUTOR_MEMORY")).isEqualTo("2048m");
+        }),
+        row("spark.executor.memoryOverhead", "1g", s -> assertThat(memoryRequest(s.executorContainer())).isEqualTo("2048Mi")),
+        row("spark.executor.cores", "3", s -> {
+          assertThat(s.executorContainer().getResources().getRequestsMap().get("cpu").getString()).isEqualTo("3");
+          assertThat(env(s.executorContainer(), "SPARK_EXECUTOR_CORES")).isEqualTo("3");
+        }),
+        row("spark.driver.memory", "2g", s -> {
+          assertThat(memoryRequest(s.driverContainer())).isEqualTo("2432Mi");
+          assertThat(env(s.driverContainer(), "SPARK_DRIVER_MEMORY")).isEqualTo("2048m");
+        }),
+        row("spark.driver.memoryOverhead", "512m", s -> assertThat(memoryRequest(s.driverContainer())).isEqualTo("1536Mi")),
+        row("spark.driver.cores", "2",
+            s -> assertThat(s.driverContainer().getResources().getLimitsMap().get("cpu").getString()).isEqualTo("2")),
+        row("spark.executor.instances", "5", s -> assertThat(s.executors()).hasSize(5)),
+        row("spark.driver.port", "7100", s -> {
+          assertThat(s.driverContainer().getPorts(0).getContainerPort()).isEqualTo(7100);
+          assertThat(s.driver().getServices(0).getPortsList()).contains(7100);
+          assertThat(env(s.executorContainer(), "SPARK_DRIVER_URL")).endsWith(":7100");
+        }));
+  }
+
+  private static String memoryRequest(Container c) {
+    return c.getResources().getRequestsMap().get("memory").getString();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("rows")
+  @MethodSource({"rows", "sparkRows"})
   void eachKeyChangesWhatIsSubmitted(Row row) throws Exception {
     Submitted s = submit(row.key, row.value);
     assertThat(s.exit).as(s.output).isZero();
