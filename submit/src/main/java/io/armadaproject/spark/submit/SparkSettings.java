@@ -60,6 +60,11 @@ public final class SparkSettings {
     return intValue("spark.driver.port", DEFAULT_DRIVER_PORT);
   }
 
+  /** spark.ui.port when the user set it. */
+  public java.util.Optional<Integer> uiPort() {
+    return conf.containsKey("spark.ui.port") ? java.util.Optional.of(intValue("spark.ui.port", 0)) : java.util.Optional.empty();
+  }
+
   private long overheadMiB(String key, long heapMiB) {
     if (conf.containsKey(key)) {
       return memoryMiB(key, "0m");

@@ -108,7 +108,38 @@ public final class ArmadaConfigKeys {
               + "service <prefix>-<10 hex digits of the app id> and executors reach the driver by that name. "
               + "Needs Armada's allowCustomServiceNames; unset, executors use armada-<driverJobId>-0-service-0.");
 
-  private static final List<ConfigKey> ALL =
+  public static final ConfigKey POD_ANNOTATIONS =
+      ConfigKey.of(PREFIX + "pod.annotations", KEY_VALUE_LIST, null, "Annotations (key=value,...) for the driver and executor pods.");
+  public static final ConfigKey DRIVER_ANNOTATIONS =
+      ConfigKey.of(PREFIX + "driver.annotations", KEY_VALUE_LIST, null, "Annotations (key=value,...) for the driver pod only.");
+  public static final ConfigKey EXECUTOR_ANNOTATIONS =
+      ConfigKey.of(PREFIX + "executor.annotations", KEY_VALUE_LIST, null, "Annotations (key=value,...) for the executor pods only.");
+
+  public static final ConfigKey JOB_TEMPLATE =
+      ConfigKey.of(PREFIX + "jobTemplate", STRING, null,
+          "JobSubmitRequest YAML (path, file:// or http(s):// URL): queue, jobSetId and one jobRequestItems entry whose "
+              + "labels, annotations, priority and namespace apply to the driver and the executors. See docs/templates.md.");
+  public static final ConfigKey DRIVER_JOB_ITEM_TEMPLATE =
+      ConfigKey.of(PREFIX + "driver.jobItemTemplate", STRING, null,
+          "JobSubmitRequestItem YAML for the driver job (path, file:// or http(s):// URL). See docs/templates.md.");
+  public static final ConfigKey EXECUTOR_JOB_ITEM_TEMPLATE =
+      ConfigKey.of(PREFIX + "executor.jobItemTemplate", STRING, null,
+          "JobSubmitRequestItem YAML for the executor jobs (path, file:// or http(s):// URL). See docs/templates.md.");
+
+  public static final ConfigKey INITIAL_PRIORITY_CLASS =
+      ConfigKey.of(PREFIX + "scheduling.initialPriorityClass", STRING, null,
+          "Kubernetes priorityClassName of the driver and the initial executors (Armada must allow it, e.g. "
+              + "armada-default, armada-preemptible, armada-resilient); overrides a template's value.");
+  public static final ConfigKey EXECUTOR_PREEMPTION_GRACE_PERIOD =
+      ConfigKey.of(PREFIX + "executor.preemptionGracePeriod", POSITIVE_DURATION, "180s",
+          "terminationGracePeriodSeconds of the executor pods: how long an executor has to hand over its data "
+              + "when Armada preempts or cancels it (Armada allows 1s to 300s by default).");
+  public static final ConfigKey DRIVER_WATCH_TIMEOUT =
+      ConfigKey.of(PREFIX + "driver.watchTimeout", DURATION, "0s",
+          "Cluster mode: how long to follow the driver job before giving up with an error (the jobs keep "
+              + "running). 0 means no limit.");
+
+  private static final List<ConfigKey> OWN =
       Collections.unmodifiableList(
           Arrays.asList(
               QUEUE, CONTAINER_IMAGE, JOB_SET_ID, INTERNAL_URL, LOOKOUT_URL, HEALTH_CHECK_TIMEOUT,
@@ -119,9 +150,19 @@ public final class ArmadaConfigKeys {
               EXECUTOR_CONNECTION_TIMEOUT, EXECUTOR_INIT_IMAGE, EXECUTOR_INIT_CPU,
               EXECUTOR_INIT_MEMORY, DRIVER_WATCH_ENABLED, AUTH_TOKEN, AUTH_SCRIPT_PATH, TLS_CA_CERT_PATH, DRY_RUN,
               DRY_RUN_PROTOBUF_FILE, EXECUTOR_TRACKER_POLLING_INTERVAL, EXECUTOR_TRACKER_TIMEOUT,
-              DRIVER_SERVICE_NAME_PREFIX));
+              DRIVER_SERVICE_NAME_PREFIX, POD_ANNOTATIONS, DRIVER_ANNOTATIONS, EXECUTOR_ANNOTATIONS,
+              JOB_TEMPLATE, DRIVER_JOB_ITEM_TEMPLATE, EXECUTOR_JOB_ITEM_TEMPLATE, INITIAL_PRIORITY_CLASS,
+              EXECUTOR_PREEMPTION_GRACE_PERIOD, DRIVER_WATCH_TIMEOUT));
+
+  private static final List<ConfigKey> ALL = concat(OWN, DriverUiConfigKeys.ALL);
 
   private ArmadaConfigKeys() {}
+
+  private static List<ConfigKey> concat(List<ConfigKey> a, List<ConfigKey> b) {
+    List<ConfigKey> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return Collections.unmodifiableList(out);
+  }
 
   public static List<ConfigKey> all() {
     return ALL;

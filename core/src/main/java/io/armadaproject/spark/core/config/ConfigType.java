@@ -27,6 +27,17 @@ public enum ConfigType {
       }
     }
   },
+  PORT("a port number from 1 to 65535") {
+    @Override
+    String check(String value) {
+      try {
+        int port = Integer.parseInt(value.trim());
+        return port >= 1 && port <= 65535 ? null : "is not a port number from 1 to 65535";
+      } catch (NumberFormatException e) {
+        return "is not a port number";
+      }
+    }
+  },
   DOUBLE("a number") {
     @Override
     String check(String value) {

@@ -1,10 +1,10 @@
 package io.armadaproject.spark.core.config;
 
 /** Levenshtein distance, used to suggest the nearest known key for a typo. */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
-  static int between(String a, String b) {
+  public static int between(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

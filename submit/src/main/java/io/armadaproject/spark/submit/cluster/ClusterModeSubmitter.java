@@ -6,6 +6,7 @@ import io.armadaproject.spark.core.client.ArmadaClientException;
 import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.core.client.ArmadaSubmitException;
+import io.armadaproject.spark.core.config.ArmadaConfigKeys;
 import io.armadaproject.spark.core.config.ConfigException;
 import io.armadaproject.spark.core.events.JobEvent;
 import io.armadaproject.spark.core.model.LookoutUrl;
@@ -13,6 +14,7 @@ import io.armadaproject.spark.submit.SubmitArguments;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -108,7 +110,14 @@ public final class ClusterModeSubmitter {
 
   private int follow(ArmadaClient client, ResolvedSubmission s, String driverJobId) throws InterruptedException {
     out.println("Watching driver job " + driverJobId + " in job set " + s.jobSetId());
-    JobEvent end = new DriverJobFollower(out).follow(client, s.queue(), s.jobSetId(), driverJobId);
+    Optional<JobEvent> ended = new DriverJobFollower(out).follow(client, s.queue(), s.jobSetId(), driverJobId,
+        s.watchTimeout);
+    if (!ended.isPresent()) {
+      out.println("Error: driver job " + driverJobId + " did not end within " + ArmadaConfigKeys.DRIVER_WATCH_TIMEOUT.name()
+          + "=" + s.watchTimeout.getSeconds() + "s; it keeps running in Armada (see the Lookout link above)");
+      return 1;
+    }
+    JobEvent end = ended.get();
     switch (end.kind()) {
       case SUCCEEDED:
         out.println("Driver job " + driverJobId + " succeeded");

@@ -6,8 +6,12 @@ import io.armadaproject.spark.core.client.JobSetWatch;
 import io.armadaproject.spark.core.events.JobEvent;
 import io.armadaproject.spark.api.EventStreamMessage;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Follows the driver job through the job set's event stream until Armada says it has ended. */
 final class DriverJobFollower {
@@ -17,8 +21,11 @@ final class DriverJobFollower {
     this.out = out;
   }
 
-  /** Blocks until the driver job's terminal event arrives; returns that event. */
-  JobEvent follow(ArmadaClient client, String queue, String jobSetId, String driverJobId)
+  /**
+   * Blocks until the driver job's terminal event arrives and returns it, or returns empty when
+   * {@code timeout} (if not zero) passes first.
+   */
+  Optional<JobEvent> follow(ArmadaClient client, String queue, String jobSetId, String driverJobId, Duration timeout)
       throws InterruptedException {
     CompletableFuture<JobEvent> end = new CompletableFuture<>();
     JobSetEventListener listener =
@@ -56,7 +63,9 @@ final class DriverJobFollower {
           }
         };
     try (JobSetWatch watch = client.watchJobSet(queue, jobSetId, "", listener)) {
-      return end.get();
+      return Optional.of(timeout.isZero() ? end.get() : end.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }

@@ -27,7 +27,8 @@ final class DryRun {
 
   int print(ResolvedSubmission s) {
     List<JobSubmitRequest> requests = requests(s);
-    ProtoYaml yaml = new ProtoYaml(ArmadaCredentials.DRIVER_TOKEN_ENV::equals);
+    ProtoYaml yaml = new ProtoYaml(name -> name.equals(ArmadaCredentials.DRIVER_TOKEN_ENV)
+        || OAuthProxySidecar.SECRET_ENV.contains(name));
     for (int i = 0; i < requests.size(); i++) {
       out.println("# SubmitJobs request " + (i + 1) + " of " + requests.size() + (i == 0 ? " (driver)" : " (executors)"));
       out.println("---");

@@ -6,6 +6,7 @@ import io.armadaproject.spark.core.model.Pods;
 import io.armadaproject.spark.k8s.core.v1.Container;
 import io.armadaproject.spark.k8s.core.v1.PodSpec;
 import io.armadaproject.spark.submit.SparkLabels;
+import java.util.List;
 
 /**
  * An executor's Armada job: a {@code wait-for-driver} init container, then the image's {@code
@@ -36,26 +37,20 @@ public final class ExecutorJobFactory {
                 Long.toString(s.executorConnectionTimeout.getSeconds())))
             .setResources(Pods.resources(s.initCpu, s.initCpu, s.initMemory, s.initMemory))
             .build();
-    Container executor =
-        Container.newBuilder()
-            .setName("executor")
-            .setImage(s.image)
-            .setImagePullPolicy("IfNotPresent")
-            .addArgs("executor")
-            .addEnv(Pods.env("SPARK_DRIVER_URL",
-                "spark://CoarseGrainedScheduler@" + driverHost + ":" + s.driverPort))
-            .addEnv(Pods.env("SPARK_EXECUTOR_ID", Integer.toString(executorId)))
-            .addEnv(Pods.env("SPARK_EXECUTOR_CORES", s.executorCores))
-            .addEnv(Pods.env("SPARK_EXECUTOR_MEMORY", s.executorHeapMiB + "m"))
-            .addEnv(Pods.env("SPARK_APPLICATION_ID", s.appId))
-            .addEnv(Pods.env("SPARK_RESOURCE_PROFILE_ID", "0"))
-            .addEnv(Pods.fieldRef("SPARK_EXECUTOR_POD_IP", "status.podIP"))
-            .addEnv(Pods.fieldRef("SPARK_EXECUTOR_POD_NAME", "metadata.name"))
-            .setResources(Pods.resources(s.executorResources.cpuRequest, s.executorResources.cpuLimit,
-                s.executorResources.memoryRequest, s.executorResources.memoryLimit))
-            .build();
-    PodSpec pod = JobItems.pod(s).addInitContainers(init).addContainers(executor).build();
-    return JobItems.item(s, s.executorLabels, pod)
+    Container.Builder executor = JobItems.env(JobItems.mainContainer(s.executor, "executor"), List.of(
+            Pods.env("SPARK_DRIVER_URL", "spark://CoarseGrainedScheduler@" + driverHost + ":" + s.driverPort),
+            Pods.env("SPARK_EXECUTOR_ID", Integer.toString(executorId)),
+            Pods.env("SPARK_EXECUTOR_CORES", s.executorCores),
+            Pods.env("SPARK_EXECUTOR_MEMORY", s.executorHeapMiB + "m"),
+            Pods.env("SPARK_APPLICATION_ID", s.appId),
+            Pods.env("SPARK_RESOURCE_PROFILE_ID", "0"),
+            Pods.fieldRef("SPARK_EXECUTOR_POD_IP", "status.podIP"),
+            Pods.fieldRef("SPARK_EXECUTOR_POD_NAME", "metadata.name")))
+        .clearArgs().addArgs("executor");
+    PodSpec pod = JobItems.pod(s.executor).addInitContainers(init).addContainers(executor)
+        .addAllContainers(s.executor.template.sidecars()).build();
+    return JobItems.item(s, s.executor, pod)
+        .addAllServices(s.executor.template.item.getServicesList())
         .setClientId(ClientIds.executor(s.appId, executorId))
         .putLabels(SparkLabels.EXEC_ID, Integer.toString(executorId))
         .build();

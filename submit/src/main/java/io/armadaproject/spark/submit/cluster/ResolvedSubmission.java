@@ -20,18 +20,12 @@ public final class ResolvedSubmission {
   final String jobSetId;
   final String appId;
   final String appName;
-  final String image;
   final String namespace;
-  final double priority;
-  final long runAsUser;
-  final Map<String, String> driverLabels;
-  final Map<String, String> executorLabels;
-  final Map<String, String> nodeSelectors;
+  final RoleSpec driver;
+  final RoleSpec executor;
   final Optional<GangSpec> gang;
   final int executorCount;
   final int driverPort;
-  final PodResources driverResources;
-  final PodResources executorResources;
   final String executorCores;
   final long executorHeapMiB;
   final long driverHeapMiB;
@@ -46,6 +40,8 @@ public final class ResolvedSubmission {
   final boolean dryRun;
   final Optional<String> dryRunProtobufFile;
   final Optional<String> driverServiceName;
+  final Duration watchTimeout;
+  final DriverUi driverUi;
 
   ResolvedSubmission(Builder b) {
     this.args = b.args;
@@ -55,18 +51,12 @@ public final class ResolvedSubmission {
     this.jobSetId = b.jobSetId;
     this.appId = b.appId;
     this.appName = b.appName;
-    this.image = b.image;
     this.namespace = b.namespace;
-    this.priority = b.priority;
-    this.runAsUser = b.runAsUser;
-    this.driverLabels = Map.copyOf(b.driverLabels);
-    this.executorLabels = Map.copyOf(b.executorLabels);
-    this.nodeSelectors = Map.copyOf(b.nodeSelectors);
+    this.driver = b.driver;
+    this.executor = b.executor;
     this.gang = b.gang;
     this.executorCount = b.executorCount;
     this.driverPort = b.driverPort;
-    this.driverResources = b.driverResources;
-    this.executorResources = b.executorResources;
     this.executorCores = b.executorCores;
     this.executorHeapMiB = b.executorHeapMiB;
     this.driverHeapMiB = b.driverHeapMiB;
@@ -81,6 +71,8 @@ public final class ResolvedSubmission {
     this.dryRun = b.dryRun;
     this.dryRunProtobufFile = b.dryRunProtobufFile;
     this.driverServiceName = b.driverServiceName;
+    this.watchTimeout = b.watchTimeout;
+    this.driverUi = b.driverUi;
   }
 
   public ArmadaCredentials credentials() {
@@ -147,18 +139,12 @@ public final class ResolvedSubmission {
     String jobSetId;
     String appId;
     String appName;
-    String image;
     String namespace;
-    double priority;
-    long runAsUser;
-    Map<String, String> driverLabels;
-    Map<String, String> executorLabels;
-    Map<String, String> nodeSelectors;
+    RoleSpec driver;
+    RoleSpec executor;
     Optional<GangSpec> gang = Optional.empty();
     int executorCount;
     int driverPort;
-    PodResources driverResources;
-    PodResources executorResources;
     String executorCores;
     long executorHeapMiB;
     long driverHeapMiB;
@@ -173,5 +159,7 @@ public final class ResolvedSubmission {
     boolean dryRun;
     Optional<String> dryRunProtobufFile = Optional.empty();
     Optional<String> driverServiceName = Optional.empty();
+    Duration watchTimeout = Duration.ZERO;
+    DriverUi driverUi;
   }
 }

@@ -1,6 +1,12 @@
 package io.armadaproject.spark.submit.cluster;
 
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.CONTAINER_IMAGE;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.EXECUTOR_JOB_ITEM_TEMPLATE;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.JOB_TEMPLATE;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_ANNOTATIONS;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_WATCH_TIMEOUT;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.EXECUTOR_ANNOTATIONS;
+import static io.armadaproject.spark.core.config.ArmadaConfigKeys.EXECUTOR_PREEMPTION_GRACE_PERIOD;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_LABELS;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRIVER_SERVICE_NAME_PREFIX;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.DRY_RUN;
@@ -24,25 +30,18 @@ import static io.armadaproject.spark.core.config.ArmadaConfigKeys.INTERNAL_URL;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.JOB_SET_ID;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.LOOKOUT_URL;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.NAMESPACE;
-import static io.armadaproject.spark.core.config.ArmadaConfigKeys.NODE_SELECTORS;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.NODE_UNIFORMITY_LABEL;
-import static io.armadaproject.spark.core.config.ArmadaConfigKeys.POD_LABELS;
-import static io.armadaproject.spark.core.config.ArmadaConfigKeys.PRIORITY;
 import static io.armadaproject.spark.core.config.ArmadaConfigKeys.QUEUE;
-import static io.armadaproject.spark.core.config.ArmadaConfigKeys.RUN_AS_USER;
 
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.core.config.ArmadaConf;
 import io.armadaproject.spark.core.config.ConfigException;
-import io.armadaproject.spark.core.config.ConfigKey;
 import io.armadaproject.spark.core.model.GangSpec;
 import io.armadaproject.spark.core.model.LabelRules;
-import io.armadaproject.spark.core.model.Quantities;
 import io.armadaproject.spark.submit.SparkLabels;
 import io.armadaproject.spark.submit.SparkSettings;
 import io.armadaproject.spark.submit.SubmitArguments;
 import io.armadaproject.spark.submit.auth.ArmadaCredentials;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +49,7 @@ import java.util.function.Consumer;
 
 /** Checks a cluster-mode submission and resolves every value the Armada jobs need. */
 public final class SubmissionResolver {
+  private static final long DRIVER_GRACE_SECONDS = 30;
   private final Consumer<String> warn;
 
   public SubmissionResolver(Consumer<String> warn) {
@@ -70,34 +70,24 @@ public final class SubmissionResolver {
       throw new ConfigException("--class", null, "is missing for a JVM application",
           "pass --class <your main class>");
     }
+    Templates templates = Templates.load(armada);
     ResolvedSubmission.Builder b = new ResolvedSubmission.Builder();
     b.args = args;
     b.endpoint = endpoint;
     b.driverMasterUrl = armada.get(INTERNAL_URL).orElse(endpoint.toString());
     checkInternalUrl(b.driverMasterUrl); // fail now, not inside the driver pod
-    b.queue = armada.require(QUEUE, "pass --conf " + QUEUE.name() + "=<your Armada queue>");
-    b.image = armada.require(CONTAINER_IMAGE,
-        "pass --conf " + CONTAINER_IMAGE.name() + "=<image with Spark and armada-spark>");
+    b.queue = armada.get(QUEUE).or(() -> templates.queue).orElseThrow(() -> ConfigException.missing(QUEUE.name(),
+        "pass --conf " + QUEUE.name() + "=<your Armada queue>, or give queue in " + JOB_TEMPLATE.name()));
     b.appId = spark.get("spark.app.id", "spark-" + UUID.randomUUID().toString().replace("-", ""));
     b.appName = spark.appName();
-    b.jobSetId = armada.get(JOB_SET_ID).orElse(b.appId);
-    b.namespace = armada.require(NAMESPACE, "set " + NAMESPACE.name());
-    String priority = armada.require(PRIORITY, "set " + PRIORITY.name());
-    b.priority = Double.parseDouble(priority);
-    if (b.priority < 0) {
-      throw new ConfigException(PRIORITY.name(), priority, "is negative", "use a priority of 0 or more");
-    }
-    b.runAsUser = Long.parseLong(armada.require(RUN_AS_USER, "set " + RUN_AS_USER.name()));
+    b.jobSetId = armada.get(JOB_SET_ID).or(() -> templates.jobSetId).orElse(b.appId);
+    b.namespace = namespace(armada, templates);
     b.executorCount = spark.executorInstances();
     if (b.executorCount < 1) {
       throw new ConfigException("spark.executor.instances", Integer.toString(b.executorCount),
           "must be at least 1 in cluster mode", "set spark.executor.instances (or --num-executors) to 1 or more");
     }
     b.driverPort = spark.driverPort();
-    Map<String, String> podLabels = checkedLabels(armada, POD_LABELS);
-    b.driverLabels = labels(podLabels, checkedLabels(armada, DRIVER_LABELS), b.appId, SparkLabels.ROLE_DRIVER);
-    b.executorLabels = labels(podLabels, checkedLabels(armada, EXECUTOR_LABELS), b.appId, SparkLabels.ROLE_EXECUTOR);
-    b.nodeSelectors = checkedLabels(armada, NODE_SELECTORS);
     armada.get(NODE_UNIFORMITY_LABEL).ifPresent(label -> {
       String problem = LabelRules.keyProblem(label);
       if (problem != null) {
@@ -109,10 +99,23 @@ public final class SubmissionResolver {
     b.executorCores = spark.executorCores();
     b.executorHeapMiB = spark.executorMemoryMiB();
     b.driverHeapMiB = spark.driverMemoryMiB();
-    b.driverResources = resources(armada, DRIVER_REQUEST_CORES, DRIVER_LIMIT_CORES, spark.driverCores(),
-        DRIVER_REQUEST_MEMORY, DRIVER_LIMIT_MEMORY, spark.driverPodMemoryMiB());
-    b.executorResources = resources(armada, EXECUTOR_REQUEST_CORES, EXECUTOR_LIMIT_CORES, spark.executorCores(),
-        EXECUTOR_REQUEST_MEMORY, EXECUTOR_LIMIT_MEMORY, spark.executorPodMemoryMiB());
+    Optional<String> cliImage = armada.get(CONTAINER_IMAGE);
+    Optional<String> driverImage = cliImage.or(templates.driver::image);
+    Optional<String> executorImage = cliImage.or(templates.executor::image);
+    if (!driverImage.isPresent() || !executorImage.isPresent()) {
+      throw ConfigException.missing(CONTAINER_IMAGE.name(), "pass --conf " + CONTAINER_IMAGE.name()
+          + "=<image with Spark and armada-spark>, or give the image of the driver and executor containers in both "
+          + "job item templates (found: driver " + driverImage.orElse("none") + ", executor "
+          + executorImage.orElse("none") + ")");
+    }
+    RoleResolver roles = new RoleResolver(armada, templates.common, b.appId);
+    b.driver = roles.resolve(templates.driver, new RoleResolver.RoleKeys(SparkLabels.ROLE_DRIVER, DRIVER_LABELS,
+        DRIVER_ANNOTATIONS, DRIVER_REQUEST_CORES, DRIVER_LIMIT_CORES, DRIVER_REQUEST_MEMORY, DRIVER_LIMIT_MEMORY,
+        spark.driverCores(), spark.driverPodMemoryMiB(), Optional.empty(), DRIVER_GRACE_SECONDS), driverImage.get());
+    b.executor = roles.resolve(templates.executor, new RoleResolver.RoleKeys(SparkLabels.ROLE_EXECUTOR,
+        EXECUTOR_LABELS, EXECUTOR_ANNOTATIONS, EXECUTOR_REQUEST_CORES, EXECUTOR_LIMIT_CORES, EXECUTOR_REQUEST_MEMORY,
+        EXECUTOR_LIMIT_MEMORY, spark.executorCores(), spark.executorPodMemoryMiB(),
+        Optional.of(EXECUTOR_PREEMPTION_GRACE_PERIOD), 0), executorImage.get());
     b.initImage = armada.require(EXECUTOR_INIT_IMAGE, "set " + EXECUTOR_INIT_IMAGE.name());
     b.initCpu = armada.require(EXECUTOR_INIT_CPU, "set " + EXECUTOR_INIT_CPU.name());
     b.initMemory = armada.require(EXECUTOR_INIT_MEMORY, "set " + EXECUTOR_INIT_MEMORY.name());
@@ -125,7 +128,25 @@ public final class SubmissionResolver {
     b.credentials = ArmadaCredentials.forSubmission(armada);
     b.dryRun = armada.bool(DRY_RUN);
     b.dryRunProtobufFile = armada.get(DRY_RUN_PROTOBUF_FILE);
+    b.watchTimeout = armada.duration(DRIVER_WATCH_TIMEOUT);
+    b.driverUi = new DriverUiResolver(armada, warn).resolve(spark);
     return new ResolvedSubmission(b);
+  }
+
+  /** One namespace for all pods: executors reach the driver by its short service name. */
+  private static String namespace(ArmadaConf armada, Templates t) {
+    if (armada.isSet(NAMESPACE)) {
+      return armada.get(NAMESPACE).get();
+    }
+    Optional<String> driver = t.driver.namespace();
+    Optional<String> executor = t.executor.namespace();
+    if (driver.isPresent() && executor.isPresent() && !driver.equals(executor)) {
+      throw new ConfigException(EXECUTOR_JOB_ITEM_TEMPLATE.name(), armada.get(EXECUTOR_JOB_ITEM_TEMPLATE).get(),
+          "puts executors in namespace " + executor.get() + " but the driver template uses " + driver.get(),
+          "use one namespace: executors reach the driver by its service name in the same namespace");
+    }
+    return driver.or(() -> executor).or(() -> Optional.of(t.common.getNamespace()).filter(n -> !n.isEmpty()))
+        .orElseGet(() -> armada.require(NAMESPACE, "set " + NAMESPACE.name()));
   }
 
   private static void checkInternalUrl(String url) {
@@ -135,45 +156,5 @@ public final class SubmissionResolver {
       throw new ConfigException(INTERNAL_URL.name(), url, "is not an Armada URL (" + e.getMessage() + ")",
           "use armada://<host>:<port> or armada+tls://<host>:<port> as the driver reaches Armada from inside the cluster");
     }
-  }
-
-  /** A key=value list whose keys and values follow Kubernetes' label rules. */
-  private static Map<String, String> checkedLabels(ArmadaConf armada, ConfigKey key) {
-    Map<String, String> labels = armada.keyValues(key);
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      String problem = LabelRules.keyProblem(e.getKey());
-      String what = "key \"" + e.getKey() + "\" ";
-      if (problem == null) {
-        problem = LabelRules.valueProblem(e.getValue());
-        what = "value \"" + e.getValue() + "\" of " + e.getKey() + " ";
-      }
-      if (problem != null) {
-        throw new ConfigException(key.name(), armada.get(key).orElse(""), "has a label " + what + problem,
-            "use key=value pairs that are valid Kubernetes labels, e.g. team=data,tier=batch");
-      }
-    }
-    return labels;
-  }
-
-  private static Map<String, String> labels(
-      Map<String, String> common, Map<String, String> role, String appId, String roleName) {
-    Map<String, String> out = new LinkedHashMap<>(common);
-    out.putAll(role);
-    out.put(SparkLabels.APP_SELECTOR, appId);
-    out.put(SparkLabels.ROLE, roleName);
-    return out;
-  }
-
-  private static ResolvedSubmission.PodResources resources(
-      ArmadaConf armada, ConfigKey requestCores, ConfigKey limitCores, String sparkCores,
-      ConfigKey requestMemory, ConfigKey limitMemory, long podMemoryMiB) {
-    if (!Quantities.isValid(sparkCores)) {
-      throw new ConfigException(requestCores.name(), sparkCores, "is not a cpu quantity", "use e.g. 1 or 500m");
-    }
-    String cpuRequest = armada.get(requestCores).orElse(sparkCores);
-    String cpuLimit = armada.get(limitCores).orElse(cpuRequest);
-    String memRequest = armada.get(requestMemory).orElse(Quantities.mebibytes(podMemoryMiB << 20));
-    String memLimit = armada.get(limitMemory).orElse(memRequest);
-    return new ResolvedSubmission.PodResources(cpuRequest, cpuLimit, memRequest, memLimit);
   }
 }

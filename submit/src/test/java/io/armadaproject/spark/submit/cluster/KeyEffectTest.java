@@ -1,27 +1,15 @@
 package io.armadaproject.spark.submit.cluster;
 
+import static io.armadaproject.spark.submit.cluster.KeyEffects.env;
+import static io.armadaproject.spark.submit.cluster.KeyEffects.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.armadaproject.spark.api.EventGrpc;
-import io.armadaproject.spark.api.EventMessage;
-import io.armadaproject.spark.api.EventStreamMessage;
-import io.armadaproject.spark.api.JobSetRequest;
-import io.armadaproject.spark.api.JobSubmitRequest;
 import io.armadaproject.spark.api.JobSubmitRequestItem;
-import io.armadaproject.spark.api.JobSucceededEvent;
-import io.armadaproject.spark.core.client.ArmadaClient;
-import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.core.config.ArmadaConfigKeys;
 import io.armadaproject.spark.core.config.ConfigKey;
 import io.armadaproject.spark.k8s.core.v1.Container;
-import io.armadaproject.spark.k8s.core.v1.EnvVar;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.armadaproject.spark.submit.cluster.KeyEffects.Row;
+import io.armadaproject.spark.submit.cluster.KeyEffects.Submitted;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,67 +41,26 @@ class KeyEffectTest {
 
   @TempDir static Path tmp;
 
-  /** What one submission sent and printed. */
-  static final class Submitted {
-    final JobSubmitRequest driverRequest;
-    final JobSubmitRequest executorRequest;
-    final String output;
-    final int exit;
-
-    Submitted(List<JobSubmitRequest> requests, String output, int exit) {
-      this.driverRequest = requests.get(0);
-      this.executorRequest = requests.size() > 1 ? requests.get(1) : null;
-      this.output = output;
-      this.exit = exit;
-    }
-
-    JobSubmitRequestItem driver() {
-      return driverRequest.getJobRequestItems(0);
-    }
-
-    List<JobSubmitRequestItem> executors() {
-      return executorRequest.getJobRequestItemsList();
-    }
-
-    Container driverContainer() {
-      return driver().getPodSpec().getContainers(0);
-    }
-
-    Container executorContainer() {
-      return executors().get(0).getPodSpec().getContainers(0);
-    }
-
-    Container initContainer() {
-      return executors().get(0).getPodSpec().getInitContainers(0);
-    }
-  }
-
-  static final class Row {
-    final String key;
-    final String value;
-    final Consumer<Submitted> effect;
-
-    Row(String key, String value, Consumer<Submitted> effect) {
-      this.key = key;
-      this.value = value;
-      this.effect = effect;
-    }
-
-    @Override
-    public String toString() {
-      return key + "=" + value;
-    }
-  }
-
-  private static Row row(String key, String value, Consumer<Submitted> effect) {
-    return new Row(key, value, effect);
-  }
-
   static Stream<Row> rows() throws Exception {
     Path tokenScript = tmp.resolve("token.sh");
     Files.writeString(tokenScript, "#!/bin/sh\necho script-token\n");
     Files.setPosixFilePermissions(tokenScript, PosixFilePermissions.fromString("rwx------"));
+    Path jobTemplate = Files.writeString(tmp.resolve("job.yaml"), "jobRequestItems: [{labels: {from: job-template}}]");
+    Path driverTemplate = Files.writeString(tmp.resolve("driver.yaml"), "labels: {from: driver-template}");
+    Path executorTemplate = Files.writeString(tmp.resolve("executor.yaml"), "labels: {from: executor-template}");
     return Stream.of(
+        row("spark.armada.jobTemplate", jobTemplate.toString(), s -> {
+          assertThat(s.driver().getLabelsMap()).containsEntry("from", "job-template");
+          assertThat(s.executors().get(0).getLabelsMap()).containsEntry("from", "job-template");
+        }),
+        row("spark.armada.driver.jobItemTemplate", driverTemplate.toString(), s -> {
+          assertThat(s.driver().getLabelsMap()).containsEntry("from", "driver-template");
+          assertThat(s.executors().get(0).getLabelsMap()).doesNotContainKey("from");
+        }),
+        row("spark.armada.executor.jobItemTemplate", "file://" + executorTemplate, s -> {
+          assertThat(s.executors().get(1).getLabelsMap()).containsEntry("from", "executor-template");
+          assertThat(s.driver().getLabelsMap()).doesNotContainKey("from");
+        }),
         row("spark.armada.queue", "q-effect", s -> assertThat(s.driverRequest.getQueue()).isEqualTo("q-effect")),
         row("spark.armada.container.image", "img:effect", s -> {
           assertThat(s.driverContainer().getImage()).isEqualTo("img:effect");
@@ -203,6 +149,30 @@ class KeyEffectTest {
             s -> assertThat(s.driverContainer().getArgsList()).contains("spark.armada.executor.trackerPollingInterval=3s")),
         row("spark.armada.executor.trackerTimeout", "90s",
             s -> assertThat(s.driverContainer().getArgsList()).contains("spark.armada.executor.trackerTimeout=90s")),
+        row("spark.armada.pod.annotations", "example.com/owner=data", s -> {
+          assertThat(s.driver().getAnnotationsMap()).containsEntry("example.com/owner", "data");
+          assertThat(s.executors().get(0).getAnnotationsMap()).containsEntry("example.com/owner", "data");
+        }),
+        row("spark.armada.driver.annotations", "note=d", s -> {
+          assertThat(s.driver().getAnnotationsMap()).containsEntry("note", "d");
+          assertThat(s.executors().get(0).getAnnotationsMap()).containsEntry("note", "common");
+        }).with(Map.of("spark.armada.pod.annotations", "note=common")),
+        row("spark.armada.executor.annotations", "note=e", s -> {
+          assertThat(s.executors().get(0).getAnnotationsMap()).containsEntry("note", "e");
+          assertThat(s.driver().getAnnotationsMap()).containsEntry("note", "common");
+        }).with(Map.of("spark.armada.pod.annotations", "note=common")),
+        row("spark.armada.scheduling.initialPriorityClass", "armada-preemptible", s -> {
+          assertThat(s.driver().getPodSpec().getPriorityClassName()).isEqualTo("armada-preemptible");
+          assertThat(s.executors().get(0).getPodSpec().getPriorityClassName()).isEqualTo("armada-preemptible");
+        }),
+        row("spark.armada.executor.preemptionGracePeriod", "2m", s -> {
+          assertThat(s.executors().get(0).getPodSpec().getTerminationGracePeriodSeconds()).isEqualTo(120);
+          assertThat(s.driver().getPodSpec().getTerminationGracePeriodSeconds()).isEqualTo(30);
+        }),
+        row("spark.armada.driver.watchTimeout", "1s", s -> {
+          assertThat(s.exit).isEqualTo(1);
+          assertThat(s.output).contains("did not end within spark.armada.driver.watchTimeout=1s");
+        }).with(Map.of("spark.armada.driver.watchEnabled", "true")).driverNeverEnds(),
         row("spark.armada.driver.serviceNamePrefix", "pi-effect", s -> {
           String name = s.driver().getServices(0).getName();
           assertThat(name).startsWith("pi-effect-");
@@ -244,14 +214,17 @@ class KeyEffectTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource({"rows", "sparkRows"})
   void eachKeyChangesWhatIsSubmitted(Row row) throws Exception {
-    Submitted s = submit(row.key, row.value);
-    assertThat(s.exit).as(s.output).isZero();
+    Submitted s = KeyEffects.submit(row);
+    if (!row.driverNeverEnds) {
+      assertThat(s.exit).as(s.output).isZero();
+    }
     row.effect.accept(s);
   }
 
   @Test
   void everyKeyHasAnEffectTest() throws Exception {
-    Set<String> covered = rows().map(r -> r.key).collect(Collectors.toCollection(HashSet::new));
+    Set<String> covered = Stream.concat(rows(), DriverUiKeyEffectTest.rows()).map(r -> r.key)
+        .collect(Collectors.toCollection(HashSet::new));
     covered.addAll(SHOWN_ELSEWHERE.keySet());
     List<String> uncovered = new ArrayList<>();
     for (ConfigKey key : ArmadaConfigKeys.all()) {
@@ -262,38 +235,4 @@ class KeyEffectTest {
     assertThat(uncovered).as("keys without a test of their effect").isEmpty();
   }
 
-  private static Submitted submit(String key, String value) throws Exception {
-    Submissions sub = new Submissions().set("spark.executor.instances", "2")
-        .set("spark.armada.driver.watchEnabled", "false").set(key, value);
-    FakeSubmitService armada = new FakeSubmitService();
-    String name = InProcessServerBuilder.generateName();
-    Server server = InProcessServerBuilder.forName(name).directExecutor().addService(armada)
-        .addService(new DriverSucceeds()).build().start();
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    try {
-      int exit = new ClusterModeSubmitter(new PrintStream(printed, true, StandardCharsets.UTF_8),
-          (endpoint, options) -> ArmadaClient.forChannel(endpoint,
-              InProcessChannelBuilder.forName(name).directExecutor().build(), ArmadaClientOptions.defaults()))
-          .run(sub.args());
-      return new Submitted(armada.requests, printed.toString(StandardCharsets.UTF_8), exit);
-    } finally {
-      server.shutdownNow();
-    }
-  }
-
-  /** An event service on which the driver job, job-0, has already succeeded. */
-  private static final class DriverSucceeds extends EventGrpc.EventImplBase {
-    @Override
-    public void getJobSetEvents(JobSetRequest request, StreamObserver<EventStreamMessage> response) {
-      response.onNext(EventStreamMessage.newBuilder().setId("1").setMessage(EventMessage.newBuilder()
-          .setSucceeded(JobSucceededEvent.newBuilder().setJobId("job-0").setJobSetId(request.getId())
-              .setQueue(request.getQueue()))).build());
-      response.onCompleted();
-    }
-  }
-
-  private static String env(Container c, String name) {
-    return c.getEnvList().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue)
-        .findFirst().orElse(null);
-  }
 }

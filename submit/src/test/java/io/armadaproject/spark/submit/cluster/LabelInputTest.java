@@ -35,9 +35,9 @@ class LabelInputTest {
         .set("spark.armada.scheduling.nodeSelectors", "kubernetes.io/hostname=node-1")
         .set("spark.armada.scheduling.nodeUniformityLabel", "topology.kubernetes.io/zone")
         .resolve();
-    assertThat(s.driverLabels).containsEntry("team", "data").containsEntry("armadaproject.io/owner", "me")
+    assertThat(s.driver.labels).containsEntry("team", "data").containsEntry("armadaproject.io/owner", "me")
         .containsEntry("empty", "");
-    assertThat(s.nodeSelectors).containsEntry("kubernetes.io/hostname", "node-1");
+    assertThat(s.driver.nodeSelector).containsEntry("kubernetes.io/hostname", "node-1");
     assertThat(s.gang().orElseThrow().nodeUniformityLabel()).isEqualTo("topology.kubernetes.io/zone");
   }
 }

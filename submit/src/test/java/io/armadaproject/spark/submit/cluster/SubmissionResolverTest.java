@@ -22,9 +22,9 @@ class SubmissionResolverTest {
     assertThat(s.driverPort).isEqualTo(7078);
     assertThat(s.gang()).isEmpty();
     // 1g heap + 384Mi minimum overhead
-    assertThat(s.executorResources.memoryRequest).isEqualTo("1408Mi");
-    assertThat(s.executorResources.memoryLimit).isEqualTo("1408Mi");
-    assertThat(s.executorResources.cpuRequest).isEqualTo("1");
+    assertThat(s.executor.resources.memoryRequest).isEqualTo("1408Mi");
+    assertThat(s.executor.resources.memoryLimit).isEqualTo("1408Mi");
+    assertThat(s.executor.resources.cpuRequest).isEqualTo("1");
     assertThat(s.healthTimeout().getSeconds()).isEqualTo(5);
   }
 
@@ -35,10 +35,10 @@ class SubmissionResolverTest {
         .set("spark.armada.executor.request.cores", "1500m")
         .set("spark.armada.driver.limit.memory", "3Gi")
         .resolve();
-    assertThat(s.executorResources.memoryRequest).isEqualTo("4505Mi"); // 4096 + 409 (10 %, rounded down as Spark does)
-    assertThat(s.executorResources.cpuRequest).isEqualTo("1500m");
-    assertThat(s.executorResources.cpuLimit).isEqualTo("1500m");
-    assertThat(s.driverResources.memoryLimit).isEqualTo("3Gi");
+    assertThat(s.executor.resources.memoryRequest).isEqualTo("4505Mi"); // 4096 + 409 (10 %, rounded down as Spark does)
+    assertThat(s.executor.resources.cpuRequest).isEqualTo("1500m");
+    assertThat(s.executor.resources.cpuLimit).isEqualTo("1500m");
+    assertThat(s.driver.resources.memoryLimit).isEqualTo("3Gi");
   }
 
   @Test
