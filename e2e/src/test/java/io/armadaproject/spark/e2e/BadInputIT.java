@@ -31,6 +31,9 @@ class BadInputIT {
     Path failing = tmp.resolve("failing-token.sh");
     Files.writeString(failing, "#!/bin/sh\necho 'no token for you' >&2\nexit 3\n");
     Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(tmp.resolve("broken.yaml"), "labels: {a: [\n");
+    Files.writeString(tmp.resolve("unknown-key.yaml"), "podSpec:\n  nodeSelectr: {disk: ssd}\n");
+    Files.writeString(tmp.resolve("executor-ingress.yaml"), "ingress: [{ports: [4040]}]\n");
     Path silent = tmp.resolve("silent-token.sh");
     Files.writeString(silent, "#!/bin/sh\nexit 0\n");
     Files.setPosixFilePermissions(silent, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -94,7 +97,40 @@ class BadInputIT {
         BadCase.conf("token script that prints nothing", "spark.armada.auth.script.path", "@tmp/silent-token.sh")
             .expect("spark.armada.auth.script.path", "silent-token.sh", "Fix:"),
         BadCase.conf("CA file that does not exist", "spark.armada.tls.caCertPath", "/no/such/ca.pem")
-            .tls());
+            .tls(),
+        // templates
+        BadCase.conf("template with an unsupported scheme", "spark.armada.jobTemplate", "ftp://host/job.yaml"),
+        BadCase.conf("template file that does not exist", "spark.armada.driver.jobItemTemplate", "/no/such/driver.yaml"),
+        BadCase.conf("template that is not YAML", "spark.armada.executor.jobItemTemplate", "@tmp/broken.yaml")
+            .expect("spark.armada.executor.jobItemTemplate", "broken.yaml", "not valid YAML", "Fix:"),
+        BadCase.conf("template with a misspelt field", "spark.armada.driver.jobItemTemplate", "@tmp/unknown-key.yaml")
+            .expect("unknown-key.yaml", "line 2: podSpec.nodeSelectr is not a field of PodSpec (did you mean nodeSelector?)",
+                "Fix:"),
+        BadCase.conf("executor template with an ingress", "spark.armada.executor.jobItemTemplate",
+            "file://@tmp/executor-ingress.yaml").expect("executor-ingress.yaml", "has an ingress", "Fix:"),
+        // annotations, ingress and OAuth
+        BadCase.conf("annotation key with a space", "spark.armada.pod.annotations", "bad key=v"),
+        BadCase.conf("ingress annotation key with two slashes", "spark.armada.driver.ingress.annotations", "a/b/c=v")
+            .with("spark.armada.driver.ingress.enabled", "true"),
+        BadCase.conf("ingress port zero", "spark.armada.driver.ingress.port", "0"),
+        BadCase.conf("ingress port that bypasses the OAuth proxy", "spark.armada.driver.ingress.port", "4040")
+            .with("spark.armada.driver.ingress.enabled", "true").with("spark.armada.oauth.enabled", "true")
+            .with("spark.armada.oauth.clientId", "ui").with("spark.armada.oauth.clientSecretK8s", "ui-secret")
+            .with("spark.armada.oauth.issuerUrl", "https://idp.example"),
+        BadCase.conf("OAuth without a client id", "spark.armada.oauth.enabled", "true")
+            .expect("spark.armada.oauth.clientId is not set", "Fix:"),
+        BadCase.conf("OAuth without a client secret", "spark.armada.oauth.enabled", "true")
+            .with("spark.armada.oauth.clientId", "ui")
+            .expect("spark.armada.oauth.clientSecretK8s is not set", "spark.armada.oauth.clientSecret", "Fix:"),
+        BadCase.conf("OAuth without discovery and without a login URL", "spark.armada.oauth.skipProviderDiscovery", "true")
+            .with("spark.armada.oauth.enabled", "true").with("spark.armada.oauth.clientId", "ui")
+            .with("spark.armada.oauth.clientSecretK8s", "ui-secret")
+            .expect("spark.armada.oauth.loginUrl is not set", "Fix:"),
+        BadCase.conf("OAuth issuer that is not a URL", "spark.armada.oauth.issuerUrl", "idp.example"),
+        BadCase.conf("OAuth cookie SameSite value", "spark.armada.oauth.cookieSamesite", "sometimes")
+            .with("spark.armada.oauth.enabled", "true").with("spark.armada.oauth.clientId", "ui")
+            .with("spark.armada.oauth.clientSecretK8s", "ui-secret")
+            .with("spark.armada.oauth.issuerUrl", "https://idp.example"));
   }
 
   @ParameterizedTest(name = "{0}")
