@@ -98,6 +98,12 @@ class BadInputIT {
             .expect("spark.armada.auth.script.path", "silent-token.sh", "Fix:"),
         BadCase.conf("CA file that does not exist", "spark.armada.tls.caCertPath", "/no/such/ca.pem")
             .tls(),
+        BadCase.conf("cpu request below the limit", "spark.armada.executor.request.cores", "1")
+            .with("spark.armada.executor.limit.cores", "2")
+            .expect("executor jobs: container \"executor\" requests 1 cpu but limits it to 2", "requests equal to limits",
+                "Fix:"),
+        BadCase.conf("init container with whole cpus", "spark.armada.executor.initContainer.cpu", "1")
+            .expect("init container \"wait-for-driver\" requests a whole number of cpus (1)", "Fix:"),
         // templates
         BadCase.conf("template with an unsupported scheme", "spark.armada.jobTemplate", "ftp://host/job.yaml"),
         BadCase.conf("template file that does not exist", "spark.armada.driver.jobItemTemplate", "/no/such/driver.yaml"),

@@ -16,7 +16,20 @@ public final class ConfigDocs {
         .append("An unknown `spark.armada.*` key is reported with the nearest known key.\n\n")
         .append("Pods are sized from Spark's own settings (`spark.driver.memory`, `spark.driver.cores`,\n")
         .append("`spark.executor.memory`, `spark.executor.memoryOverhead`, `spark.executor.cores`) unless the\n")
-        .append("`spark.armada.*.request.*`/`limit.*` keys say otherwise; limits default to the requests.\n\n")
+        .append("`spark.armada.*.request.*`/`limit.*` keys or a job item template say otherwise. Armada wants\n")
+        .append("requests equal to limits: a request or limit given alone is used for both.\n\n")
+        .append("## Precedence with job templates\n\n")
+        .append("Each field of a job is resolved on its own: the `--conf` key wins, then the role's job item\n")
+        .append("template (`spark.armada.driver.jobItemTemplate` / `spark.armada.executor.jobItemTemplate`), then\n")
+        .append("the job template (`spark.armada.jobTemplate`), then the default below. Maps merge key by key in\n")
+        .append("the same order (labels, annotations, node selectors); everything else a template's pod spec says\n")
+        .append("(tolerations, affinity, volumes, probes, security context, sidecars, init containers, ...) is kept.\n")
+        .append("armada-spark always sets `restartPolicy: Never`, the main container's name, command and\n")
+        .append("arguments, its own env vars, the driver's service and the gang annotations. Details and\n")
+        .append("examples: [templates.md](templates.md). Before anything is sent, every job is checked against\n")
+        .append("Armada's submit rules (resources, ports, labels, annotations, gang); a job Armada would reject\n")
+        .append("stops the submission with the job, the field and the rule.\n\n")
+        .append("## Keys\n\n")
         .append("| key | type | default | meaning |\n|---|---|---|---|\n");
     for (ConfigKey key : ArmadaConfigKeys.all()) {
       md.append("| `").append(key.name()).append('`');

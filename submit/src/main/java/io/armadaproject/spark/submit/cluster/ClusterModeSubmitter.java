@@ -42,6 +42,11 @@ public final class ClusterModeSubmitter {
       out.println("Error: " + e.getMessage());
       return 1;
     }
+    List<String> problems = ArmadaRulesCheck.problems(s);
+    if (!problems.isEmpty()) {
+      out.println("Error: " + ArmadaRulesCheck.message(problems));
+      return 1;
+    }
     if (s.dryRun) {
       return new DryRun(System.out).print(s);
     }

@@ -109,12 +109,15 @@ final class RoleResolver {
     if (!Quantities.isValid(k.sparkCores)) {
       throw new ConfigException(k.requestCores.name(), k.sparkCores, "is not a cpu quantity", "use e.g. 1 or 500m");
     }
-    String cpuRequest = armada.get(k.requestCores).or(() -> t.request("cpu")).or(() -> t.limit("cpu"))
-        .orElse(k.sparkCores);
-    String cpuLimit = armada.get(k.limitCores).or(() -> t.limit("cpu")).orElse(cpuRequest);
-    String memRequest = armada.get(k.requestMemory).or(() -> t.request("memory")).or(() -> t.limit("memory"))
-        .orElse(Quantities.mebibytes(k.podMemoryMiB << 20));
-    String memLimit = armada.get(k.limitMemory).or(() -> t.limit("memory")).orElse(memRequest);
+    // Armada wants requests equal to limits: a value given for only one of them is used for both
+    String cpuRequest = armada.get(k.requestCores).or(() -> armada.get(k.limitCores)).or(() -> t.request("cpu"))
+        .or(() -> t.limit("cpu")).orElse(k.sparkCores);
+    String cpuLimit = armada.get(k.limitCores).or(() -> armada.get(k.requestCores)).or(() -> t.limit("cpu"))
+        .orElse(cpuRequest);
+    String memRequest = armada.get(k.requestMemory).or(() -> armada.get(k.limitMemory)).or(() -> t.request("memory"))
+        .or(() -> t.limit("memory")).orElse(Quantities.mebibytes(k.podMemoryMiB << 20));
+    String memLimit = armada.get(k.limitMemory).or(() -> armada.get(k.requestMemory)).or(() -> t.limit("memory"))
+        .orElse(memRequest);
     return new ResolvedSubmission.PodResources(cpuRequest, cpuLimit, memRequest, memLimit);
   }
 }

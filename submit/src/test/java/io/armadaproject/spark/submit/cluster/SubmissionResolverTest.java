@@ -105,4 +105,22 @@ class SubmissionResolverTest {
     assertThatThrownBy(() -> new Submissions().set("spark.executor.instances", "0").resolve())
         .hasMessageContaining("spark.executor.instances");
   }
+
+  @Test
+  void aLimitOrRequestGivenAloneSetsBothAsArmadaRequires() {
+    ResolvedSubmission s = new Submissions().set("spark.armada.executor.limit.cores", "3")
+        .set("spark.armada.driver.request.memory", "2Gi").resolve();
+    assertThat(s.executor.resources.cpuRequest).isEqualTo("3");
+    assertThat(s.executor.resources.cpuLimit).isEqualTo("3");
+    assertThat(s.driver.resources.memoryLimit).isEqualTo("2Gi");
+    assertThat(ArmadaRulesCheck.problems(s)).isEmpty();
+  }
+
+  @Test
+  void differentRequestAndLimitAreCaughtBeforeSubmitting() {
+    ResolvedSubmission s = new Submissions().set("spark.armada.driver.request.cores", "1")
+        .set("spark.armada.driver.limit.cores", "2").resolve();
+    assertThat(ArmadaRulesCheck.problems(s))
+        .containsExactly("driver job: container \"driver\" requests 1 cpu but limits it to 2; Armada needs requests equal to limits");
+  }
 }
