@@ -1,10 +1,13 @@
 package io.armadaproject.spark.e2e;
 
 import io.armadaproject.spark.api.EventStreamMessage;
+import io.armadaproject.spark.api.JobPreemptRequest;
+import io.armadaproject.spark.api.SubmitGrpc;
 import io.armadaproject.spark.core.client.ArmadaClient;
 import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.localarmada.admin.AdminGrpc;
+import io.armadaproject.spark.localarmada.admin.FailJobRequest;
 import io.armadaproject.spark.localarmada.admin.GetStatsRequest;
 import io.armadaproject.spark.localarmada.admin.Stats;
 import io.grpc.ManagedChannel;
@@ -76,9 +79,30 @@ final class LocalArmadaProcess implements AutoCloseable {
 
   /** local-armada's own counters (SubmitJobs calls received, live container processes, ...). */
   Stats stats() throws InterruptedException {
+    return admin(stub -> stub.getStats(GetStatsRequest.getDefaultInstance()));
+  }
+
+  /** Fault injection: local-armada stops the job's pod and reports the job failed with {@code reason}. */
+  boolean failJob(String jobId, String reason) throws InterruptedException {
+    return admin(stub -> stub.failJob(FailJobRequest.newBuilder().setJobId(jobId).setReason(reason).build()))
+        .getFailed();
+  }
+
+  /** Armada's own PreemptJobs call: preempting, then preempted and failed. */
+  void preempt(String queue, String jobSetId, String jobId) throws InterruptedException {
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
-      return AdminGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).getStats(GetStatsRequest.getDefaultInstance());
+      SubmitGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).preemptJobs(JobPreemptRequest
+          .newBuilder().setQueue(queue).setJobSetId(jobSetId).addJobIds(jobId).setReason("e2e preemption").build());
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private <T> T admin(java.util.function.Function<AdminGrpc.AdminBlockingStub, T> call) throws InterruptedException {
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      return call.apply(AdminGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS));
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

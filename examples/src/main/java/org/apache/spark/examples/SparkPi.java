@@ -8,8 +8,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Estimates pi by throwing darts at the unit square, one partition per slice: {@code SparkPi
- * [slices]}. Each slice draws from its own seeded generator, so a given slice count always gives
- * the same estimate, wherever its tasks run.
+ * [slices] [millis per slice] [idle millis at the end]}. Each slice draws from its own seeded generator, so a given slice
+ * count always gives the same estimate, wherever its tasks run (and however often a task is rerun).
+ * The optional pause per slice makes the stage last long enough to disturb it in tests.
  */
 public final class SparkPi {
   static final long SAMPLES_PER_SLICE = 200_000L;
@@ -18,18 +19,26 @@ public final class SparkPi {
 
   public static void main(String[] args) {
     int slices = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+    long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
+    long idleMillisAfter = args.length > 2 ? Long.parseLong(args[2]) : 0;
     JavaSparkContext jsc = new JavaSparkContext(new SparkConf().setAppName("Spark Pi"));
     try {
       List<Integer> sliceIds = new ArrayList<>();
       for (int i = 0; i < slices; i++) {
         sliceIds.add(i);
       }
-      long inside = jsc.parallelize(sliceIds, slices).map(SparkPi::insideCount).reduce(Long::sum);
+      long inside = jsc.parallelize(sliceIds, slices).map(slice -> {
+        Thread.sleep(pauseMillis);
+        return insideCount(slice);
+      }).reduce(Long::sum);
       double pi = 4.0 * inside / (SAMPLES_PER_SLICE * slices);
       // the driver counts itself among the block managers
       int executors = jsc.sc().statusTracker().getExecutorInfos().length - 1;
       System.out.println("Executors registered: " + executors);
       System.out.println("Pi is roughly " + pi);
+      Thread.sleep(idleMillisAfter); // an idle application, e.g. for dynamic allocation to scale down
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       jsc.stop();
     }

@@ -31,6 +31,33 @@ public final class SparkSettings {
     return intValue("spark.executor.instances", 2);
   }
 
+  public boolean dynamicAllocation() {
+    return Boolean.parseBoolean(get("spark.dynamicAllocation.enabled", "false"));
+  }
+
+  /**
+   * The executors the application starts with, as Spark computes it: spark.executor.instances, or
+   * with dynamic allocation the largest of its minimum, its initial number and the instances.
+   */
+  public int initialExecutors() {
+    if (!dynamicAllocation()) {
+      return executorInstances();
+    }
+    int min = intValue("spark.dynamicAllocation.minExecutors", 0);
+    int initial = Math.max(min, intValue("spark.dynamicAllocation.initialExecutors", min));
+    return conf.containsKey("spark.executor.instances") ? Math.max(initial, executorInstances()) : initial;
+  }
+
+  /** spark.executor.maxNumFailures, or Spark's default: twice the executors at most, at least 3. */
+  public int maxExecutorFailures() {
+    if (conf.containsKey("spark.executor.maxNumFailures")) {
+      return intValue("spark.executor.maxNumFailures", 3);
+    }
+    long executors = dynamicAllocation() ? intValue("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE)
+        : executorInstances();
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(3, 2 * executors));
+  }
+
   public String executorCores() {
     return get("spark.executor.cores", "1");
   }

@@ -139,6 +139,11 @@ public final class ArmadaConfigKeys {
           "Cluster mode: how long to follow the driver job before giving up with an error (the jobs keep "
               + "running). 0 means no limit.");
 
+  public static final ConfigKey ALLOCATION_MAX_PENDING_JOBS =
+      ConfigKey.of(PREFIX + "allocation.maxPendingJobs", INT, "100",
+          "Most executor jobs the driver keeps waiting in Armada (submitted, not yet running) when it replaces "
+              + "lost executors or scales up; the rest of the gap is asked for as those start.");
+
   private static final List<ConfigKey> OWN =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -152,7 +157,7 @@ public final class ArmadaConfigKeys {
               DRY_RUN_PROTOBUF_FILE, EXECUTOR_TRACKER_POLLING_INTERVAL, EXECUTOR_TRACKER_TIMEOUT,
               DRIVER_SERVICE_NAME_PREFIX, POD_ANNOTATIONS, DRIVER_ANNOTATIONS, EXECUTOR_ANNOTATIONS,
               JOB_TEMPLATE, DRIVER_JOB_ITEM_TEMPLATE, EXECUTOR_JOB_ITEM_TEMPLATE, INITIAL_PRIORITY_CLASS,
-              EXECUTOR_PREEMPTION_GRACE_PERIOD, DRIVER_WATCH_TIMEOUT));
+              EXECUTOR_PREEMPTION_GRACE_PERIOD, DRIVER_WATCH_TIMEOUT, ALLOCATION_MAX_PENDING_JOBS));
 
   private static final List<ConfigKey> ALL = concat(OWN, DriverUiConfigKeys.ALL);
 

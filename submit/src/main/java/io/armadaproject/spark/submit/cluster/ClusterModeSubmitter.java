@@ -86,7 +86,8 @@ public final class ClusterModeSubmitter {
       for (int i = 1; i <= s.executorCount(); i++) {
         items.add(executors.build(s, driverJobId, i));
       }
-      List<String> executorIds = submitter.submit(client, s.queue(), s.jobSetId(), items);
+      List<String> executorIds =
+          items.isEmpty() ? List.of() : submitter.submit(client, s.queue(), s.jobSetId(), items);
       accepted.addAll(executorIds);
       for (int i = 0; i < executorIds.size(); i++) {
         out.println("Executor " + (i + 1) + " job ID: " + executorIds.get(i));

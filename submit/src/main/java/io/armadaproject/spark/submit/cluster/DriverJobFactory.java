@@ -40,6 +40,8 @@ public final class DriverJobFactory {
       // the driver talks to Armada too; the token travels as env, never as an argument
       env.add(Pods.env(ArmadaCredentials.DRIVER_TOKEN_ENV, s.credentials.token().get()));
     }
+    // the driver makes replacement executors from the same resolved shape as the first ones
+    env.add(Pods.env(ExecutorItems.PROTOTYPE_ENV, ExecutorItems.encode(new ExecutorJobFactory().prototype(s))));
     Container.Builder driver = JobItems.env(JobItems.mainContainer(s.driver, "driver"), env)
         .clearArgs().addAllArgs(driverArgs(s));
     JobItems.port(driver, "driver", s.driverPort);

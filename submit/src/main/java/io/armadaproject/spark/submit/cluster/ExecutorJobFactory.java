@@ -21,8 +21,19 @@ public final class ExecutorJobFactory {
           + "echo \"Timeout waiting for driver after ${waited}s\"; exit 1; fi; "
           + "sleep 1; waited=`expr $waited + 1`; done; echo \"driver $SPARK_DRIVER_HOST found\"";
 
+  /** Executor {@code executorId} of the first gang (with its gang annotations, if any). */
   public JobSubmitRequestItem build(ResolvedSubmission s, String driverJobId, int executorId) {
-    String driverHost = s.driverServiceName.orElse(ArmadaNames.serviceName(driverJobId, 0));
+    JobSubmitRequestItem item = ExecutorItems.forExecutor(prototype(s), s.appId, driverJobId, executorId);
+    return s.gang.map(g -> item.toBuilder().putAllAnnotations(g.annotations()).build()).orElse(item);
+  }
+
+  /**
+   * The shape of every executor job of the application: executor id 0, no gang, the driver's job id
+   * still a placeholder ({@link ExecutorItems#forExecutor} fills both in).
+   */
+  JobSubmitRequestItem prototype(ResolvedSubmission s) {
+    int executorId = 0;
+    String driverHost = s.driverServiceName.orElse(ArmadaNames.serviceName(ExecutorItems.DRIVER_JOB_ID, 0));
     Container init =
         Container.newBuilder()
             .setName("wait-for-driver")
@@ -49,10 +60,10 @@ public final class ExecutorJobFactory {
         .clearArgs().addArgs("executor");
     PodSpec pod = JobItems.pod(s.executor).addInitContainers(init).addContainers(executor)
         .addAllContainers(s.executor.template.sidecars()).build();
-    return JobItems.item(s, s.executor, pod)
+    return ExecutorItems.withoutGang(JobItems.item(s, s.executor, pod)
         .addAllServices(s.executor.template.item.getServicesList())
         .setClientId(ClientIds.executor(s.appId, executorId))
         .putLabels(SparkLabels.EXEC_ID, Integer.toString(executorId))
-        .build();
+        .build());
   }
 }

@@ -82,8 +82,8 @@ public final class SubmissionResolver {
     b.appName = spark.appName();
     b.jobSetId = armada.get(JOB_SET_ID).or(() -> templates.jobSetId).orElse(b.appId);
     b.namespace = namespace(armada, templates);
-    b.executorCount = spark.executorInstances();
-    if (b.executorCount < 1) {
+    b.executorCount = spark.initialExecutors();
+    if (b.executorCount < 1 && !spark.dynamicAllocation()) {
       throw new ConfigException("spark.executor.instances", Integer.toString(b.executorCount),
           "must be at least 1 in cluster mode", "set spark.executor.instances (or --num-executors) to 1 or more");
     }
@@ -95,6 +95,7 @@ public final class SubmissionResolver {
       }
     });
     armada.get(NODE_UNIFORMITY_LABEL)
+        .filter(label -> b.executorCount > 0) // a driver alone is no gang
         .ifPresent(label -> b.gang = Optional.of(GangSpec.create(b.executorCount + 1, label)));
     b.executorCores = spark.executorCores();
     b.executorHeapMiB = spark.executorMemoryMiB();

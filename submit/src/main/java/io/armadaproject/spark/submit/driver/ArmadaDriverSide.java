@@ -42,6 +42,8 @@ public final class ArmadaDriverSide {
   private final BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector;
   private final Duration stopGrace;
   private final ExecutorLossHandler lossHandler;
+  private final Consumer<String> failApplication;
+  private ExecutorAllocator allocator;
   private ArmadaClient client;
   private JobSetWatch watch;
   private ExecutorJobTracker tracker;
@@ -60,6 +62,9 @@ public final class ArmadaDriverSide {
   /** How the Spark side learns that an executor's Armada job has ended. */
   public interface ExecutorLossHandler {
     void executorJobEnded(String executorId, String reason, boolean causedByApp);
+
+    /** Armada is about to preempt the executor's job: Spark may decommission it gracefully. */
+    default void executorPreempting(String executorId, String reason) {}
   }
 
   public ArmadaDriverSide(
@@ -67,12 +72,14 @@ public final class ArmadaDriverSide {
       Map<String, String> env,
       BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector,
       Duration stopGrace,
-      ExecutorLossHandler lossHandler) {
+      ExecutorLossHandler lossHandler,
+      Consumer<String> failApplication) {
     this.conf = conf;
     this.env = env;
     this.connector = connector;
     this.stopGrace = stopGrace;
     this.lossHandler = lossHandler;
+    this.failApplication = failApplication;
   }
 
   /** Starts following the job set. Does nothing (passively) outside an Armada driver job. */
@@ -87,7 +94,33 @@ public final class ArmadaDriverSide {
     String url = conf.getOrDefault(ArmadaConfigKeys.INTERNAL_URL.name(), conf.get("spark.master"));
     ArmadaCredentials credentials = ArmadaCredentials.forDriver(ArmadaConf.from(conf), env);
     client = connector.apply(ArmadaEndpoint.parseMaster(url), credentials.clientOptions());
-    tracker = new ExecutorJobTracker(appId, (executorId, jobId, event) -> notifyLoss(executorId, jobId, event));
+    allocator = ExecutorAllocators.create(conf, env, appId, items -> client.submitJobs(queue, jobSetId, items),
+        failApplication).orElse(null);
+    tracker = new ExecutorJobTracker(appId, new ExecutorJobTracker.TerminalListener() {
+      @Override
+      public void onExecutorJobEnded(String executorId, String jobId, JobEvent event, boolean preempted) {
+        notifyLoss(executorId, jobId, event);
+        ExecutorAllocators.id(executorId).ifPresent(id -> {
+          if (allocator != null) {
+            allocator.ended(id, describe(jobId, event), event.kind() == JobEvent.Kind.FAILED, preempted);
+          }
+        });
+      }
+
+      @Override
+      public void onExecutorJobRunning(String executorId) {
+        ExecutorAllocators.id(executorId).ifPresent(id -> {
+          if (allocator != null) {
+            allocator.running(id);
+          }
+        });
+      }
+
+      @Override
+      public void onExecutorJobPreempting(String executorId, String reason) {
+        tellSpark(() -> lossHandler.executorPreempting(executorId, reason));
+      }
+    });
     watch = client.watchJobSet(queue, jobSetId, "", new JobSetEventListener() {
       @Override
       public void onEvent(EventStreamMessage message) {
@@ -121,10 +154,22 @@ public final class ArmadaDriverSide {
     return new SparkSettings(conf).executorInstances();
   }
 
+  /** Spark's executor target (dynamic allocation): the gap is asked of Armada at once. */
+  public void requestTotalExecutors(int total) {
+    if (allocator != null) {
+      allocator.setTarget(total);
+    }
+  }
+
   /** Cancels the Armada jobs of executors Spark has decided to kill. */
   public void killExecutors(Collection<String> executorIds) {
     if (tracker == null) {
       return;
+    }
+    if (allocator != null) {
+      List<Integer> ids = new ArrayList<>();
+      executorIds.forEach(e -> ExecutorAllocators.id(e).ifPresent(ids::add));
+      allocator.released(ids);
     }
     List<String> jobs = new ArrayList<>();
     for (String id : executorIds) {
@@ -144,6 +189,9 @@ public final class ArmadaDriverSide {
   /** Spark is about to stop its executors: their ends are expected, not losses to report. */
   public void beforeSparkStops() {
     stopping = true;
+    if (allocator != null) {
+      allocator.close();
+    }
     if (registrationWatch != null) {
       registrationWatch.close();
     }
@@ -177,10 +225,15 @@ public final class ArmadaDriverSide {
     }
     String reason = describe(jobId, event);
     boolean causedByApp = event.kind() == JobEvent.Kind.FAILED;
+    tellSpark(() -> lossHandler.executorJobEnded(executorId, reason, causedByApp));
+  }
+
+  /** Tells Spark something on the notifier thread, unless the application is stopping. */
+  private void tellSpark(Runnable toSpark) {
     try {
       lossNotifier.execute(() -> {
         if (!stopping) {
-          lossHandler.executorJobEnded(executorId, reason, causedByApp);
+          toSpark.run();
         }
       });
     } catch (RejectedExecutionException e) {

@@ -15,12 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExecutorJobTracker {
   /** Called when an executor job reaches a terminal state for the first time. */
   public interface TerminalListener {
-    void onExecutorJobEnded(String executorId, String jobId, JobEvent event);
+    /** {@code preempted}: Armada preempted the job first (it then reports it failed). */
+    void onExecutorJobEnded(String executorId, String jobId, JobEvent event, boolean preempted);
+
+    default void onExecutorJobRunning(String executorId) {}
+
+    /** Armada is about to preempt the job: time to hand its work over. */
+    default void onExecutorJobPreempting(String executorId, String reason) {}
   }
 
   private final String appId;
   private final TerminalListener listener;
   private final Map<String, String> executorIdByJob = new ConcurrentHashMap<>();
+  private final Map<String, String> jobByExecutorId = new ConcurrentHashMap<>();
   private final Map<String, JobEvent.Kind> stateByJob = new ConcurrentHashMap<>();
   private final Object terminalLock = new Object();
 
@@ -34,7 +41,9 @@ public final class ExecutorJobTracker {
       Map<String, String> labels = event.labels();
       if (SparkLabels.ROLE_EXECUTOR.equals(labels.get(SparkLabels.ROLE))
           && appId.equals(labels.get(SparkLabels.APP_SELECTOR))) {
-        executorIdByJob.put(event.jobId(), labels.getOrDefault(SparkLabels.EXEC_ID, "?"));
+        String executorId = labels.getOrDefault(SparkLabels.EXEC_ID, "?");
+        executorIdByJob.put(event.jobId(), executorId);
+        jobByExecutorId.put(executorId, event.jobId());
         stateByJob.putIfAbsent(event.jobId(), JobEvent.Kind.SUBMITTED);
       }
       return;
@@ -43,15 +52,25 @@ public final class ExecutorJobTracker {
     if (executorId == null) {
       return;
     }
+    boolean preemptedBefore;
     synchronized (terminalLock) {
       JobEvent.Kind current = stateByJob.get(event.jobId());
       if (current != null && current.isTerminal()) {
         return; // applied already
       }
-      stateByJob.put(event.jobId(), event.kind());
+      preemptedBefore = current == JobEvent.Kind.PREEMPTING || current == JobEvent.Kind.PREEMPTED;
+      if (event.kind().isTerminal() || !preemptedBefore) { // a preempted job stays marked until it ends
+        stateByJob.put(event.jobId(), event.kind());
+      }
     }
     if (event.kind().isTerminal()) {
-      listener.onExecutorJobEnded(executorId, event.jobId(), event);
+      // Armada reports a preempted job failed; some versions only say so in the failure's reason
+      boolean preempted = preemptedBefore || event.reason().contains("Preempted");
+      listener.onExecutorJobEnded(executorId, event.jobId(), event, preempted);
+    } else if (event.kind() == JobEvent.Kind.RUNNING) {
+      listener.onExecutorJobRunning(executorId);
+    } else if (event.kind() == JobEvent.Kind.PREEMPTING && !preemptedBefore) {
+      listener.onExecutorJobPreempting(executorId, event.reason());
     }
   }
 
@@ -79,12 +98,7 @@ public final class ExecutorJobTracker {
 
   /** The Armada job of a Spark executor id, if known. */
   public String jobIdOf(String executorId) {
-    for (Map.Entry<String, String> e : executorIdByJob.entrySet()) {
-      if (e.getValue().equals(executorId)) {
-        return e.getKey();
-      }
-    }
-    return null;
+    return jobByExecutorId.get(executorId);
   }
 
   public int knownExecutorJobs() {

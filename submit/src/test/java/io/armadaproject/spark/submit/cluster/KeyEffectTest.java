@@ -37,7 +37,8 @@ class KeyEffectTest {
       "spark.armada.health.checkTimeout", "e2e BadSubmissionIT (gives up within the timeout)",
       "spark.armada.tls.caCertPath", "ArmadaClientTlsTest, e2e TlsIT",
       "spark.armada.dryRun", "DryRunTest",
-      "spark.armada.dryRun.protobufFile", "DryRunTest");
+      "spark.armada.dryRun.protobufFile", "DryRunTest",
+      "spark.armada.allocation.maxPendingJobs", "ExecutorAllocatorTest (the driver's allocator caps its requests)");
 
   @TempDir static Path tmp;
 

@@ -7,6 +7,8 @@ import io.armadaproject.spark.api.EventStreamMessage;
 import io.armadaproject.spark.api.Job;
 import io.armadaproject.spark.api.JobCancelledEvent;
 import io.armadaproject.spark.api.JobFailedEvent;
+import io.armadaproject.spark.api.JobPreemptedEvent;
+import io.armadaproject.spark.api.JobPreemptingEvent;
 import io.armadaproject.spark.api.JobRunningEvent;
 import io.armadaproject.spark.api.JobSubmittedEvent;
 import io.armadaproject.spark.api.JobSucceededEvent;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ExecutorJobTrackerTest {
   private final List<String> ended = new ArrayList<>();
   private final ExecutorJobTracker tracker =
-      new ExecutorJobTracker("app-1", (exec, job, event) -> ended.add(exec + ":" + event.kind()));
+      new ExecutorJobTracker("app-1", (exec, job, event, preempted) -> ended.add(exec + ":" + event.kind()
+          + (preempted ? ":preempted" : "")));
   private int seq;
 
   @Test
@@ -50,6 +53,18 @@ class ExecutorJobTrackerTest {
     feed(EventMessage.newBuilder().setRunning(JobRunningEvent.newBuilder().setJobId("j1")).build());
     assertThat(tracker.notYetRunningJobIds()).containsExactly("j2");
     assertThat(tracker.activeJobIds()).containsExactlyInAnyOrder("j1", "j2");
+  }
+
+  @Test
+  void aFailureAfterAPreemptionIsAPreemption() {
+    feed(submitted("j1", "app-1", "executor", "1"));
+    feed(submitted("j2", "app-1", "executor", "2"));
+    feed(EventMessage.newBuilder().setRunning(JobRunningEvent.newBuilder().setJobId("j1")).build());
+    feed(EventMessage.newBuilder().setPreempting(JobPreemptingEvent.newBuilder().setJobId("j1")).build());
+    feed(EventMessage.newBuilder().setPreempted(JobPreemptedEvent.newBuilder().setJobId("j1")).build());
+    feed(EventMessage.newBuilder().setFailed(JobFailedEvent.newBuilder().setJobId("j1").setReason("Preempted")).build());
+    feed(EventMessage.newBuilder().setFailed(JobFailedEvent.newBuilder().setJobId("j2").setReason("exit 1")).build());
+    assertThat(ended).containsExactly("1:FAILED:preempted", "2:FAILED");
   }
 
   @Test

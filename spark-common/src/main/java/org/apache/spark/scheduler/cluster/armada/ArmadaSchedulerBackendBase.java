@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.resource.ResourceProfile;
+import org.apache.spark.scheduler.ExecutorDecommissionInfo;
 import org.apache.spark.scheduler.ExecutorExited;
 import org.apache.spark.scheduler.TaskSchedulerImpl;
 import org.apache.spark.scheduler.cluster.CoarseGrainedSchedulerBackend;
@@ -37,7 +38,20 @@ public abstract class ArmadaSchedulerBackendBase extends CoarseGrainedSchedulerB
             System.getenv(),
             ArmadaClient::connect,
             Duration.ofSeconds(30),
-            this::onExecutorJobEnded);
+            new ArmadaDriverSide.ExecutorLossHandler() {
+              @Override
+              public void executorJobEnded(String executorId, String reason, boolean causedByApp) {
+                onExecutorJobEnded(executorId, reason, causedByApp);
+              }
+
+              @Override
+              public void executorPreempting(String executorId, String reason) {
+                // Spark moves the executor's blocks and shuffle data away if spark.decommission.enabled
+                decommissionExecutor(executorId, new ExecutorDecommissionInfo("Armada is preempting the executor's job"
+                    + (reason.isEmpty() ? "" : ": " + reason), scala.Option.empty()), false, false);
+              }
+            },
+            this::failApplication);
   }
 
   @Override
@@ -89,7 +103,12 @@ public abstract class ArmadaSchedulerBackendBase extends CoarseGrainedSchedulerB
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Future<Object> doRequestTotalExecutors(scala.collection.immutable.Map<ResourceProfile, Object> targets) {
-    // static allocation: the initial executors were submitted with the driver
+    int total = 0;
+    scala.collection.Iterator<Object> counts = targets.valuesIterator();
+    while (counts.hasNext()) {
+      total += (Integer) counts.next();
+    }
+    armada.requestTotalExecutors(total);
     return (Future) Future.successful(Boolean.TRUE);
   }
 

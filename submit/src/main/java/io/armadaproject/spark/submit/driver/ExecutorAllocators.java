@@ -1,0 +1,44 @@
+package io.armadaproject.spark.submit.driver;
+
+import io.armadaproject.spark.core.config.ArmadaConf;
+import io.armadaproject.spark.core.config.ArmadaConfigKeys;
+import io.armadaproject.spark.submit.SparkSettings;
+import io.armadaproject.spark.submit.cluster.ExecutorItems;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the driver's executor allocator from its settings and the environment of its Armada job. */
+final class ExecutorAllocators {
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutorAllocators.class);
+  static final String DRIVER_JOB_ID_ENV = "ARMADA_JOB_ID";
+
+  private ExecutorAllocators() {}
+
+  /** Empty outside a cluster-mode driver job (no executor prototype or job id to work with). */
+  static Optional<ExecutorAllocator> create(Map<String, String> conf, Map<String, String> env, String appId,
+      ExecutorAllocator.Submitter submitter, Consumer<String> failApplication) {
+    String prototype = env.get(ExecutorItems.PROTOTYPE_ENV);
+    String driverJobId = env.get(DRIVER_JOB_ID_ENV);
+    if (prototype == null || driverJobId == null) {
+      LOG.info("Not in an armada-spark driver job: lost executors are not replaced");
+      return Optional.empty();
+    }
+    SparkSettings spark = new SparkSettings(conf);
+    int maxPending = Integer.parseInt(ArmadaConf.from(conf).require(ArmadaConfigKeys.ALLOCATION_MAX_PENDING_JOBS,
+        "set " + ArmadaConfigKeys.ALLOCATION_MAX_PENDING_JOBS.name()));
+    return Optional.of(new ExecutorAllocator(ExecutorItems.decode(prototype), appId, driverJobId,
+        spark.initialExecutors(), spark.maxExecutorFailures(), maxPending, submitter, failApplication));
+  }
+
+  /** Spark's executor id as a number, if it is one. */
+  static Optional<Integer> id(String executorId) {
+    try {
+      return Optional.of(Integer.parseInt(executorId));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
