@@ -7,6 +7,7 @@ import io.armadaproject.spark.core.client.ArmadaClient;
 import io.armadaproject.spark.core.client.ArmadaClientOptions;
 import io.armadaproject.spark.core.client.ArmadaEndpoint;
 import io.armadaproject.spark.localarmada.admin.AdminGrpc;
+import io.armadaproject.spark.localarmada.admin.DropEventStreamsRequest;
 import io.armadaproject.spark.localarmada.admin.FailJobRequest;
 import io.armadaproject.spark.localarmada.admin.GetStatsRequest;
 import io.armadaproject.spark.localarmada.admin.Stats;
@@ -86,6 +87,11 @@ final class LocalArmadaProcess implements AutoCloseable {
   boolean failJob(String jobId, String reason) throws InterruptedException {
     return admin(stub -> stub.failJob(FailJobRequest.newBuilder().setJobId(jobId).setReason(reason).build()))
         .getFailed();
+  }
+
+  /** Fault injection: every open event stream ends with UNAVAILABLE; clients must resume. */
+  int dropEventStreams() throws InterruptedException {
+    return admin(stub -> stub.dropEventStreams(DropEventStreamsRequest.getDefaultInstance())).getDropped();
   }
 
   /** Armada's own PreemptJobs call: preempting, then preempted and failed. */

@@ -116,14 +116,26 @@ public final class ClusterModeSubmitter {
 
   private int follow(ArmadaClient client, ResolvedSubmission s, String driverJobId) throws InterruptedException {
     out.println("Watching driver job " + driverJobId + " in job set " + s.jobSetId());
-    Optional<JobEvent> ended = new DriverJobFollower(out).follow(client, s.queue(), s.jobSetId(), driverJobId,
-        s.watchTimeout);
+    DriverJobFollower follower = new DriverJobFollower(out);
+    Optional<JobEvent> ended = follower.follow(client, s.queue(), s.jobSetId(), driverJobId, s.watchTimeout, s.appId());
     if (!ended.isPresent()) {
       out.println("Error: driver job " + driverJobId + " did not end within " + ArmadaConfigKeys.DRIVER_WATCH_TIMEOUT.name()
           + "=" + s.watchTimeout.getSeconds() + "s; it keeps running in Armada (see the Lookout link above)");
       return 1;
     }
     JobEvent end = ended.get();
+    if (end.kind() != JobEvent.Kind.SUCCEEDED) {
+      // a driver that died cannot clean up after itself: its executors would wait for it in vain
+      List<String> orphans = follower.unendedAppJobs();
+      if (!orphans.isEmpty()) {
+        try {
+          client.cancelJobs(s.queue(), s.jobSetId(), orphans, "Spark driver ended");
+          out.println("Cancelled the " + orphans.size() + " executor job(s) the driver left: " + orphans);
+        } catch (ArmadaClientException e) {
+          out.println("Warning: could not cancel the executor jobs the driver left " + orphans + ": " + e.getMessage());
+        }
+      }
+    }
     switch (end.kind()) {
       case SUCCEEDED:
         out.println("Driver job " + driverJobId + " succeeded");

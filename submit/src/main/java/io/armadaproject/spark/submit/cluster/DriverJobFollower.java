@@ -5,9 +5,14 @@ import io.armadaproject.spark.core.client.JobSetEventListener;
 import io.armadaproject.spark.core.client.JobSetWatch;
 import io.armadaproject.spark.core.events.JobEvent;
 import io.armadaproject.spark.api.EventStreamMessage;
+import io.armadaproject.spark.submit.SparkLabels;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +26,15 @@ final class DriverJobFollower {
     this.out = out;
   }
 
+  /** The application's other jobs (executors) Armada has not reported as ended, as of the last event. */
+  private final Map<String, Boolean> appJobsEnded = new ConcurrentHashMap<>();
+
   /**
    * Blocks until the driver job's terminal event arrives and returns it, or returns empty when
-   * {@code timeout} (if not zero) passes first.
+   * {@code timeout} (if not zero) passes first. Meanwhile notes the application's other jobs.
    */
-  Optional<JobEvent> follow(ArmadaClient client, String queue, String jobSetId, String driverJobId, Duration timeout)
-      throws InterruptedException {
+  Optional<JobEvent> follow(ArmadaClient client, String queue, String jobSetId, String driverJobId, Duration timeout,
+      String appId) throws InterruptedException {
     CompletableFuture<JobEvent> end = new CompletableFuture<>();
     JobSetEventListener listener =
         new JobSetEventListener() {
@@ -34,6 +42,7 @@ final class DriverJobFollower {
           public void onEvent(EventStreamMessage message) {
             JobEvent event = JobEvent.of(message);
             if (!driverJobId.equals(event.jobId())) {
+              noteAppJob(event, appId);
               return;
             }
             switch (event.kind()) {
@@ -69,5 +78,26 @@ final class DriverJobFollower {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  private void noteAppJob(JobEvent event, String appId) {
+    if (event.kind() == JobEvent.Kind.SUBMITTED) {
+      if (appId.equals(event.labels().get(SparkLabels.APP_SELECTOR))) {
+        appJobsEnded.putIfAbsent(event.jobId(), false);
+      }
+    } else if (event.kind().isTerminal() && appJobsEnded.containsKey(event.jobId())) {
+      appJobsEnded.put(event.jobId(), true);
+    }
+  }
+
+  /** The application's jobs (other than the driver) not ended as far as the events seen say. */
+  List<String> unendedAppJobs() {
+    List<String> out = new ArrayList<>();
+    appJobsEnded.forEach((job, ended) -> {
+      if (!ended) {
+        out.add(job);
+      }
+    });
+    return out;
   }
 }
