@@ -22,7 +22,8 @@ import java.util.Set;
  * @param tlsKey PKCS#8 PEM private key of tlsCert, or null for plaintext (set together with tlsCert)
  */
 public record LocalArmadaOptions(int port, Path portFile, String bind, Path workDir, List<ImageMapping> images,
-    List<String> queues, long cpuMillis, long memoryBytes, String token, Path tlsCert, Path tlsKey) {
+    List<String> queues, long cpuMillis, long memoryBytes, String token, Path tlsCert, Path tlsKey,
+    Set<String> simulatedImages) {
 
   public LocalArmadaOptions {
     if ((tlsCert == null) != (tlsKey == null)) {
@@ -62,6 +63,9 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
       "  --image NAME=DIR   run containers of image NAME from local image directory DIR (repeatable).",
       "                     NAME without a tag matches every tag; NAME:TAG matches only that tag.",
       "                     DIR/image.properties: entrypoint, cmd, workdir, rootDirs, env.NAME=value, path",
+      "  --simulate-image NAME  pods whose containers all use image NAME run no process: they go",
+      "                     pending and running at once and stay running until cancelled, preempted",
+      "                     or failed (for scale tests; repeatable)",
       "  --queue NAME       a queue that exists at start (repeatable; default: one queue \"default\")",
       "  --cores Q          cpu capacity as a Kubernetes quantity (default 32)",
       "  --memory Q         memory capacity as a Kubernetes quantity (default 64Gi)",
@@ -77,7 +81,7 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
       "");
 
   private static final Set<String> OPTIONS = Set.of("--port", "--port-file", "--bind", "--work-dir", "--image",
-      "--queue", "--cores", "--memory", "--token", "--tls-cert", "--tls-key");
+      "--queue", "--cores", "--memory", "--token", "--tls-cert", "--tls-key", "--simulate-image");
 
   /** Parses {@code args} (options as {@code --name value} or {@code --name=value}). */
   public static LocalArmadaOptions parse(String... args) throws UsageException {
@@ -87,6 +91,7 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
     Path workDir = Path.of("local-armada-work");
     List<ImageMapping> images = new ArrayList<>();
     List<String> queues = new ArrayList<>();
+    Set<String> simulated = new java.util.LinkedHashSet<>();
     long cpuMillis = Quantities.toMillis("32");
     long memoryBytes = Quantities.toBytes("64Gi");
     String token = null;
@@ -128,6 +133,9 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
         case "--queue":
           queues.add(nonEmpty(name, value));
           break;
+        case "--simulate-image":
+          simulated.add(nonEmpty(name, value));
+          break;
         case "--cores":
           cpuMillis = positiveQuantity(name, value, true);
           break;
@@ -155,7 +163,7 @@ public record LocalArmadaOptions(int port, Path portFile, String bind, Path work
       queues.add("default");
     }
     return new LocalArmadaOptions(port, portFile, bind, workDir, List.copyOf(images), List.copyOf(queues), cpuMillis,
-        memoryBytes, token, tlsCert, tlsKey);
+        memoryBytes, token, tlsCert, tlsKey, Set.copyOf(simulated));
   }
 
   private static int parsePort(String value) throws UsageException {

@@ -79,7 +79,8 @@ public final class LocalArmadaStack implements AutoCloseable {
     hostEnv.put("JAVA_HOME", javaHome != null ? javaHome : System.getProperty("java.home"));
     ContainerPlanner planner = new ContainerPlanner(images, hosts.path(), hostEnv, workDir.resolve("pods"),
         workDir.resolve("logs"));
-    PodRuntime pods = new PodRuntime(planner, new LoopbackAddressPool(), hosts, ProcessLauncher.detect(path));
+    PodRuntime pods = new PodRuntime(planner, new LoopbackAddressPool(), hosts, ProcessLauncher.detect(path),
+        options.simulatedImages());
 
     QueueRegistry queues = new QueueRegistry();
     for (String name : options.queues()) {

@@ -88,7 +88,8 @@ final class AdminServiceImpl extends AdminGrpc.AdminImplBase {
     request.podSpec().getContainersList().stream().map(Container::getName).forEach(info::addContainerNames);
     PodInfo pod = job.pod();
     if (pod != null) {
-      info.setPodIp(pod.ip()).setLogDir(pod.logDir().toString()).addAllServiceNames(pod.serviceNames());
+      info.setPodIp(pod.ip()).setLogDir(pod.logDir() == null ? "" : pod.logDir().toString())
+          .addAllServiceNames(pod.serviceNames());
     }
     return info.build();
   }

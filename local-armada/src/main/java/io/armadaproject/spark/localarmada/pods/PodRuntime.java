@@ -1,7 +1,10 @@
 package io.armadaproject.spark.localarmada.pods;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +21,14 @@ public final class PodRuntime {
 
   private final PodEnvironment environment;
   private final Map<String, PodRun> runs = new ConcurrentHashMap<>();
+  private final Map<String, PodListener> simulated = new ConcurrentHashMap<>();
+  private final Set<String> simulatedImages;
   private final ExecutorService threads;
 
-  public PodRuntime(ContainerPlanner planner, LoopbackAddressPool addresses, HostsFile hosts, ProcessLauncher launcher) {
+  public PodRuntime(ContainerPlanner planner, LoopbackAddressPool addresses, HostsFile hosts, ProcessLauncher launcher,
+      Set<String> simulatedImages) {
     this.environment = new PodEnvironment(planner, addresses, hosts, launcher);
+    this.simulatedImages = Set.copyOf(simulatedImages);
     AtomicInteger counter = new AtomicInteger();
     this.threads = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "pod-" + counter.incrementAndGet());
@@ -38,6 +45,10 @@ public final class PodRuntime {
 
   /** Starts the pod on its own thread; {@code listener} hears its progress. */
   public void start(PodRequest request, PodListener listener) {
+    if (isSimulated(request)) {
+      simulate(request, listener);
+      return;
+    }
     PodRun run = new PodRun(request, environment, new PodListener() {
       @Override
       public void podPending(String jobId, PodInfo pod) {
@@ -59,8 +70,29 @@ public final class PodRuntime {
     threads.execute(run);
   }
 
+  private boolean isSimulated(PodRequest request) {
+    return !simulatedImages.isEmpty() && request.podSpec().getContainersList().stream()
+        .allMatch(c -> simulatedImages.contains(c.getImage()));
+  }
+
+  /** A pod with no process: pending and running at once, running until it is stopped. */
+  private void simulate(PodRequest request, PodListener listener) {
+    simulated.put(request.jobId(), listener);
+    PodInfo info = new PodInfo("armada-" + request.jobId() + "-0", UUID.randomUUID().toString(), request.namespace(),
+        "0.0.0.0", null, List.of());
+    threads.execute(() -> {
+      listener.podPending(request.jobId(), info);
+      listener.podRunning(request.jobId(), info);
+    });
+  }
+
   /** Asks a running pod to stop; false when the job has no pod here. */
   public boolean stop(String jobId, Duration grace) {
+    PodListener simulatedPod = simulated.remove(jobId);
+    if (simulatedPod != null) {
+      threads.execute(() -> simulatedPod.podFinished(jobId, PodOutcome.stopped(List.of())));
+      return true;
+    }
     PodRun run = runs.get(jobId);
     if (run == null) {
       return false;

@@ -44,6 +44,7 @@ public final class ArmadaDriverSide {
   private final ExecutorLossHandler lossHandler;
   private final Consumer<String> failApplication;
   private ExecutorAllocator allocator;
+  private final java.util.concurrent.atomic.AtomicLong eventsSeen = new java.util.concurrent.atomic.AtomicLong();
   private ArmadaClient client;
   private JobSetWatch watch;
   private ExecutorJobTracker tracker;
@@ -124,6 +125,7 @@ public final class ArmadaDriverSide {
     watch = client.watchJobSet(queue, jobSetId, "", new JobSetEventListener() {
       @Override
       public void onEvent(EventStreamMessage message) {
+        eventsSeen.incrementAndGet();
         tracker.onEvent(JobEvent.of(message));
       }
 
@@ -152,6 +154,21 @@ public final class ArmadaDriverSide {
   /** The number of executors Spark starts with: {@code spark.executor.instances}. */
   public int initialExecutors() {
     return new SparkSettings(conf).executorInstances();
+  }
+
+  /** Job-set events received so far (all jobs of the job set). */
+  public long eventsSeen() {
+    return eventsSeen.get();
+  }
+
+  /** Executor jobs Armada reports running now. */
+  public int runningExecutorJobs() {
+    return tracker == null ? 0 : tracker.runningCount();
+  }
+
+  /** What the allocator has done, when there is one (cluster-mode driver). */
+  public java.util.Optional<ExecutorAllocator.Stats> allocatorStats() {
+    return java.util.Optional.ofNullable(allocator).map(ExecutorAllocator::stats);
   }
 
   /** Spark's executor target (dynamic allocation): the gap is asked of Armada at once. */

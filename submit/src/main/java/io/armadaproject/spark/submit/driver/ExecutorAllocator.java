@@ -61,6 +61,8 @@ public final class ExecutorAllocator implements AutoCloseable {
     public volatile long executorsRequested;
     public volatile long lastDemandNanos;
     public volatile long lastSubmitNanos;
+    /** From the last demand change to the start of the SubmitJobs call that answered it. */
+    public volatile long demandToSubmitNanos;
   }
 
   /**
@@ -183,6 +185,7 @@ public final class ExecutorAllocator implements AutoCloseable {
     }
     try {
       alive.addAll(ids);
+      stats.demandToSubmitNanos = System.nanoTime() - stats.lastDemandNanos;
       submitter.submit(items); // same client ids on a retry: Armada creates no duplicates
       stats.submitCalls++;
       stats.executorsRequested += ids.size();

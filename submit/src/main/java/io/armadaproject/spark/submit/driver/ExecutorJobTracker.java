@@ -85,6 +85,17 @@ public final class ExecutorJobTracker {
     return out;
   }
 
+  /** Executor jobs running now. */
+  public int runningCount() {
+    int n = 0;
+    for (JobEvent.Kind state : stateByJob.values()) {
+      if (state == JobEvent.Kind.RUNNING) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Executor jobs that have not started running yet (queued, leased or pending). */
   public List<String> notYetRunningJobIds() {
     List<String> out = new ArrayList<>();
