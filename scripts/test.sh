@@ -24,7 +24,7 @@ run_pair() { # <spark version> <scala binary> <line> [mvn args...]
 }
 
 others=(-Darmada.skipLineIndependentTests=true
-  -Dit.test='ShadedJarIT,PiOnLocalArmadaIT,WrongSparkLineIT,ExecutorLifecycleIT#aFailedExecutorIsReplacedAndTheApplicationSucceeds'
+  -Dit.test='ShadedJarIT,PiOnLocalArmadaIT,WrongSparkLineIT,ExecutorLifecycleIT#aKilledExecutorIsReplacedAndTheApplicationSucceeds'
   -Dfailsafe.failIfNoSpecifiedTests=false)
 run_pair 3.5.9 2.12 3.5 "$@"
 run_pair 3.3.4 2.12 3.3 "${others[@]}" "$@"

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.armadaproject.spark.core.events.JobEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,10 +18,7 @@ class DriverFaultsIT {
   void droppedEventStreamsResumeWithoutDuplicateExecutors() throws Exception {
     String jobSet = "e2e-drop-" + System.nanoTime();
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(Files.createDirectories(tmp.resolve("la")), "e2e")) {
-      List<String> args = new ArrayList<>(PiSubmission.args(armada.master(), jobSet, 12));
-      args.add("1000");
-      CompletableFuture<ProcessResult> submit = PiRuns.submitAsync(args);
-      PiRuns.awaitRunningExecutors(armada, jobSet);
+      CompletableFuture<ProcessResult> submit = PiRuns.startSlowPi(armada, jobSet, 12).submit();
       Thread.sleep(2_000);
       int dropped = armada.dropEventStreams();
       assertThat(dropped).as("open event streams dropped").isPositive();
@@ -42,10 +37,7 @@ class DriverFaultsIT {
   void aKilledDriverLeavesNoJobBehindWithinSixtySeconds() throws Exception {
     String jobSet = "e2e-kill-" + System.nanoTime();
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(Files.createDirectories(tmp.resolve("la")), "e2e")) {
-      List<String> args = new ArrayList<>(PiSubmission.args(armada.master(), jobSet, 60));
-      args.add("1000");
-      CompletableFuture<ProcessResult> submit = PiRuns.submitAsync(args);
-      PiRuns.awaitRunningExecutors(armada, jobSet);
+      CompletableFuture<ProcessResult> submit = PiRuns.startSlowPi(armada, jobSet, 60).submit();
       ProcessHandle driver = ProcessHandle.allProcesses()
           .filter(p -> p.info().commandLine().map(c -> c.contains("--deploy-mode client") && c.contains(jobSet))
               .orElse(false))

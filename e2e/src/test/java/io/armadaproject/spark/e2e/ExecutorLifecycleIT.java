@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.armadaproject.spark.core.events.JobEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +19,17 @@ class ExecutorLifecycleIT {
   @TempDir Path tmp;
 
   @Test
-  void aFailedExecutorIsReplacedAndTheApplicationSucceeds() throws Exception {
-    runDisturbed("e2e-lost-", (armada, jobSet, executor1) -> armada.failJob(executor1, "e2e: executor lost"),
-        (view, driverLog) -> assertThat(view.jobs.values()).filteredOn(j -> j.id.equals(PiRuns.executorJob(view, "1")))
-            .allSatisfy(j -> assertThat(j.state()).isEqualTo(JobEvent.Kind.FAILED)));
+  void aKilledExecutorIsReplacedAndTheApplicationSucceeds() throws Exception {
+    runDisturbed("e2e-lost-", (armada, jobSet, executor1) -> assertThat(armada.killOneExecutorJvm()).isTrue(),
+        (view, driverLog) -> assertThat(view.withRole("executor")).filteredOn(j -> j.state() == JobEvent.Kind.FAILED)
+            .as("the killed executor's job").hasSize(1));
+  }
+
+  @Test
+  void anExecutorJobFailedByArmadaIsReplaced() throws Exception {
+    runDisturbed("e2e-failed-", (armada, jobSet, executor1) -> armada.failJob(executor1, "e2e: node lost"),
+        (view, driverLog) -> assertThat(view.jobs.get(PiRuns.executorJob(view, "1")).state())
+            .isEqualTo(JobEvent.Kind.FAILED));
   }
 
   @Test
@@ -99,13 +104,11 @@ class ExecutorLifecycleIT {
   private void runDisturbed(String prefix, Disturbance disturbance, Check check, String... extraConf) throws Exception {
     String jobSet = prefix + System.nanoTime();
     try (LocalArmadaProcess armada = LocalArmadaProcess.start(Files.createDirectories(tmp.resolve("la")), "e2e")) {
-      List<String> args = new ArrayList<>(PiSubmission.args(armada.master(), jobSet, 24, extraConf));
-      args.add("1000"); // 24 one-second tasks on two one-core executors: a stage of about 12 s
-      CompletableFuture<ProcessResult> submit = PiRuns.submitAsync(args);
-      String executor1 = PiRuns.awaitRunningExecutors(armada, jobSet);
+      // 24 one-second tasks on two one-core executors: a stage of about 12 s
+      PiRuns.SlowPi run = PiRuns.startSlowPi(armada, jobSet, 24, extraConf);
       Thread.sleep(4_000); // into the stage
-      disturbance.apply(armada, jobSet, executor1);
-      ProcessResult result = submit.get(600, TimeUnit.SECONDS);
+      disturbance.apply(armada, jobSet, run.executor1Job());
+      ProcessResult result = run.submit().get(600, TimeUnit.SECONDS);
       assertThat(result.exitCode).as("%s\nlocal-armada:\n%s", result, armada.log()).isZero();
       String driverLog = PiRuns.driverLog(armada, result);
       PiRuns.assertPi(driverLog);

@@ -89,6 +89,13 @@ final class LocalArmadaProcess implements AutoCloseable {
         .getFailed();
   }
 
+  /** SIGKILLs one executor JVM among the pods local-armada runs; false when none runs. */
+  boolean killOneExecutorJvm() {
+    return process.descendants()
+        .filter(h -> h.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false))
+        .findFirst().map(ProcessHandle::destroyForcibly).orElse(false);
+  }
+
   /** Fault injection: every open event stream ends with UNAVAILABLE; clients must resume. */
   int dropEventStreams() throws InterruptedException {
     return admin(stub -> stub.dropEventStreams(DropEventStreamsRequest.getDefaultInstance())).getDropped();

@@ -28,6 +28,21 @@ final class PiRuns {
     });
   }
 
+  /** A Pi run in the background, and the Armada job of its executor 1. */
+  record SlowPi(CompletableFuture<ProcessResult> submit, String executor1Job) {}
+
+  /**
+   * Starts Pi in the background with one-second tasks (two one-core executors take slices / 2
+   * seconds) and returns once both executors run.
+   */
+  static SlowPi startSlowPi(LocalArmadaProcess armada, String jobSet, int slices, String... conf)
+      throws InterruptedException {
+    List<String> args = new ArrayList<>(PiSubmission.args(armada.master(), jobSet, slices, conf));
+    args.add("1000");
+    CompletableFuture<ProcessResult> submit = submitAsync(args);
+    return new SlowPi(submit, awaitRunningExecutors(armada, jobSet));
+  }
+
   static String awaitRunningExecutors(LocalArmadaProcess armada, String jobSet) throws InterruptedException {
     for (int i = 0; i < 1200; i++) {
       JobSetView view = JobSetView.of(armada.jobSetEvents("e2e", jobSet));

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.armadaproject.spark.api.JobSubmitRequest;
 import io.armadaproject.spark.core.client.ArmadaClient;
+import io.armadaproject.spark.k8s.core.v1.Container;
+import io.armadaproject.spark.k8s.core.v1.PodSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +62,48 @@ class DryRunTest {
       // the bytes are the requests the YAML shows
       assertThat(yaml).contains(driver.getJobRequestItems(0).getClientId())
           .contains(executors.getJobRequestItems(0).getAnnotationsOrThrow("armadaproject.io/gangId"));
+    }
+  }
+
+  @Test
+  void secretsAppearNowhereInTheOutputTheYamlOrTheBytesAsArguments() throws Exception {
+    Path bytes = tmp.resolve("requests.pb");
+    Submissions sub = new Submissions()
+        .set("spark.armada.dryRun", "true")
+        .set("spark.armada.dryRun.protobufFile", bytes.toString())
+        .set("spark.armada.auth.token", "tok-s3cret")
+        .set("spark.armada.driver.ingress.enabled", "true")
+        .set("spark.armada.oauth.enabled", "true")
+        .set("spark.armada.oauth.clientId", "ui")
+        .set("spark.armada.oauth.clientSecret", "oauth-s3cret")
+        .set("spark.armada.oauth.issuerUrl", "https://idp.example");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ByteArrayOutputStream messages = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int exit;
+    System.setOut(new PrintStream(printed, true));
+    try {
+      exit = new ClusterModeSubmitter(new PrintStream(messages, true), (endpoint, options) -> null).run(sub.args());
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(exit).as(messages.toString()).isZero();
+    String output = printed + messages.toString();
+    assertThat(output).contains("OAUTH2_PROXY_CLIENT_SECRET").contains("<redacted>")
+        .doesNotContain("oauth-s3cret").doesNotContain("tok-s3cret");
+    try (InputStream in = Files.newInputStream(bytes)) {
+      JobSubmitRequest driver = JobSubmitRequest.parseDelimitedFrom(in);
+      PodSpec pod = driver.getJobRequestItems(0).getPodSpec();
+      List<Container> all = new ArrayList<>(pod.getContainersList());
+      all.addAll(pod.getInitContainersList());
+      assertThat(all.stream().flatMap(c -> Stream.concat(c.getArgsList().stream(), c.getCommandList().stream())))
+          .noneMatch(a -> a.contains("s3cret"));
+      Container proxy = pod.getInitContainersList().stream()
+          .filter(c -> c.getName().equals("oauth")).findFirst().orElseThrow();
+      // the one place it must be: the sidecar's env, which the real submission needs
+      assertThat(proxy.getEnvList()).anyMatch(v -> v.getName().equals("OAUTH2_PROXY_CLIENT_SECRET")
+          && v.getValue().equals("oauth-s3cret"));
+      assertThat(pod.getContainers(0).getEnvList()).noneMatch(v -> v.getValue().contains("oauth-s3cret"));
     }
   }
 }
