@@ -144,6 +144,12 @@ public final class ArmadaConfigKeys {
           "Most executor jobs the driver keeps waiting in Armada (submitted, not yet running) when it replaces "
               + "lost executors or scales up; the rest of the gap is asked for as those start.");
 
+  public static final ConfigKey EXECUTOR_PENDING_TIMEOUT =
+      ConfigKey.of(PREFIX + "executor.pendingTimeout", DURATION, "0s",
+          "Executors the driver asked for that are not running this long after (stuck unscheduled or pending) "
+              + "are cancelled and asked for again after a back-off (1 s doubling to 30 s). 0 turns it off; note "
+              + "that a resubmitted job queues again from the back.");
+
   private static final List<ConfigKey> OWN =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -157,7 +163,8 @@ public final class ArmadaConfigKeys {
               DRY_RUN_PROTOBUF_FILE, EXECUTOR_TRACKER_POLLING_INTERVAL, EXECUTOR_TRACKER_TIMEOUT,
               DRIVER_SERVICE_NAME_PREFIX, POD_ANNOTATIONS, DRIVER_ANNOTATIONS, EXECUTOR_ANNOTATIONS,
               JOB_TEMPLATE, DRIVER_JOB_ITEM_TEMPLATE, EXECUTOR_JOB_ITEM_TEMPLATE, INITIAL_PRIORITY_CLASS,
-              EXECUTOR_PREEMPTION_GRACE_PERIOD, DRIVER_WATCH_TIMEOUT, ALLOCATION_MAX_PENDING_JOBS));
+              EXECUTOR_PREEMPTION_GRACE_PERIOD, DRIVER_WATCH_TIMEOUT, ALLOCATION_MAX_PENDING_JOBS,
+              EXECUTOR_PENDING_TIMEOUT));
 
   private static final List<ConfigKey> ALL = concat(OWN, DriverUiConfigKeys.ALL);
 

@@ -96,7 +96,13 @@ public final class ArmadaDriverSide {
     ArmadaCredentials credentials = ArmadaCredentials.forDriver(ArmadaConf.from(conf), env);
     client = connector.apply(ArmadaEndpoint.parseMaster(url), credentials.clientOptions());
     allocator = ExecutorAllocators.create(conf, env, appId, items -> client.submitJobs(queue, jobSetId, items),
-        failApplication).orElse(null);
+        (executorId, reason) -> {
+          String job = tracker == null ? null : tracker.jobIdOf(Integer.toString(executorId));
+          if (job != null) {
+            cancel(List.of(job), reason);
+          }
+          return job != null;
+        }, failApplication).orElse(null);
     tracker = new ExecutorJobTracker(appId, new ExecutorJobTracker.TerminalListener() {
       @Override
       public void onExecutorJobEnded(String executorId, String jobId, JobEvent event, boolean preempted) {

@@ -30,6 +30,11 @@ public final class ExecutorAllocator implements AutoCloseable {
     List<String> submit(List<JobSubmitRequestItem> items);
   }
 
+  /** Cancels an executor's Armada job (known by executor id); false when its job is not known yet. */
+  public interface Canceller {
+    boolean cancel(int executorId, String reason);
+  }
+
   private final JobSubmitRequestItem prototype;
   private final String appId;
   private final String driverJobId;
@@ -54,6 +59,11 @@ public final class ExecutorAllocator implements AutoCloseable {
   private List<Integer> retrying = new ArrayList<>();
   private long backoffMillis = 500;
   private final Set<Integer> running = ConcurrentHashMap.newKeySet();
+  /** When each executor not yet running was asked for. */
+  private final Map<Integer, Long> waitingSince = new ConcurrentHashMap<>();
+  private Canceller canceller = (id, reason) -> false;
+  private long pendingTimeoutNanos;
+  private volatile int consecutiveTimeouts;
 
   /** What the allocator did, for logs and the scale benchmark. */
   public static final class Stats {
@@ -63,6 +73,8 @@ public final class ExecutorAllocator implements AutoCloseable {
     public volatile long lastSubmitNanos;
     /** From the last demand change to the start of the SubmitJobs call that answered it. */
     public volatile long demandToSubmitNanos;
+    /** Executors cancelled because they did not run in time. */
+    public volatile long pendingTimeouts;
   }
 
   /**
@@ -79,9 +91,24 @@ public final class ExecutorAllocator implements AutoCloseable {
     this.failApplication = failApplication;
     for (int id = 1; id <= initialExecutors; id++) {
       alive.add(id);
+      waitingSince.put(id, System.nanoTime());
     }
     this.target = initialExecutors;
     this.nextId = initialExecutors + 1;
+  }
+
+  /**
+   * Executors not running {@code timeout} after they were asked for are cancelled and asked for
+   * again, after a back-off that doubles with each consecutive timeout (1 s up to 30 s).
+   */
+  public ExecutorAllocator withPendingTimeout(java.time.Duration timeout, Canceller cancel) {
+    if (!timeout.isZero()) {
+      this.canceller = cancel;
+      this.pendingTimeoutNanos = timeout.toNanos();
+      long period = Math.max(100, timeout.toMillis() / 4);
+      thread.scheduleWithFixedDelay(this::cancelStuck, period, period, TimeUnit.MILLISECONDS);
+    }
+    return this;
   }
 
   /** Spark's new executor target: the allocator closes the gap at once. */
@@ -102,12 +129,15 @@ public final class ExecutorAllocator implements AutoCloseable {
 
   public void running(int executorId) {
     running.add(executorId);
+    waitingSince.remove(executorId);
+    consecutiveTimeouts = 0;
   }
 
   /** An executor job ended (applied once per job). Replaces it unless Spark released it. */
   public void ended(int executorId, String reason, boolean failed, boolean preempted) {
     alive.remove(executorId);
     running.remove(executorId);
+    waitingSince.remove(executorId);
     if (released.remove(executorId) || closed) {
       return;
     }
@@ -162,6 +192,30 @@ public final class ExecutorAllocator implements AutoCloseable {
     }
   }
 
+  /** Runs on the allocator thread: cancels executors stuck unscheduled or pending, asks again later. */
+  private void cancelStuck() {
+    long now = System.nanoTime();
+    for (Map.Entry<Integer, Long> e : waitingSince.entrySet()) {
+      int id = e.getKey();
+      if (closed || now - e.getValue() < pendingTimeoutNanos || !alive.contains(id)) {
+        continue;
+      }
+      released.add(id);
+      if (!canceller.cancel(id, "Executor not running in time")) {
+        released.remove(id);
+        continue;
+      }
+      waitingSince.remove(id);
+      alive.remove(id);
+      consecutiveTimeouts++;
+      long backoff = Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(consecutiveTimeouts - 1, 5));
+      LOG.warn("Executor {} was not running {} s after it was asked for; cancelled, asking again in {} ms", id,
+          TimeUnit.NANOSECONDS.toSeconds(pendingTimeoutNanos), backoff);
+      stats.pendingTimeouts++;
+      thread.schedule(this::allocate, backoff, TimeUnit.MILLISECONDS);
+    }
+  }
+
   /** Runs on the allocator thread only. */
   private void allocate() {
     if (closed) {
@@ -185,6 +239,8 @@ public final class ExecutorAllocator implements AutoCloseable {
     }
     try {
       alive.addAll(ids);
+      long now = System.nanoTime();
+      ids.forEach(id -> waitingSince.put(id, now));
       stats.demandToSubmitNanos = System.nanoTime() - stats.lastDemandNanos;
       submitter.submit(items); // same client ids on a retry: Armada creates no duplicates
       stats.submitCalls++;
@@ -198,6 +254,7 @@ public final class ExecutorAllocator implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       alive.removeAll(ids);
+      ids.forEach(waitingSince::remove);
       retrying = ids;
       LOG.warn("Could not submit executors {} ({}); retrying in {} ms", ids, e.getMessage(), backoffMillis);
       thread.schedule(this::allocate, backoffMillis, TimeUnit.MILLISECONDS);

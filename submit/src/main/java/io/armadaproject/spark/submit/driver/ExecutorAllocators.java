@@ -19,7 +19,7 @@ final class ExecutorAllocators {
 
   /** Empty outside a cluster-mode driver job (no executor prototype or job id to work with). */
   static Optional<ExecutorAllocator> create(Map<String, String> conf, Map<String, String> env, String appId,
-      ExecutorAllocator.Submitter submitter, Consumer<String> failApplication) {
+      ExecutorAllocator.Submitter submitter, ExecutorAllocator.Canceller canceller, Consumer<String> failApplication) {
     String prototype = env.get(ExecutorItems.PROTOTYPE_ENV);
     String driverJobId = env.get(DRIVER_JOB_ID_ENV);
     if (prototype == null || driverJobId == null) {
@@ -27,10 +27,12 @@ final class ExecutorAllocators {
       return Optional.empty();
     }
     SparkSettings spark = new SparkSettings(conf);
-    int maxPending = Integer.parseInt(ArmadaConf.from(conf).require(ArmadaConfigKeys.ALLOCATION_MAX_PENDING_JOBS,
+    ArmadaConf armada = ArmadaConf.from(conf);
+    int maxPending = Integer.parseInt(armada.require(ArmadaConfigKeys.ALLOCATION_MAX_PENDING_JOBS,
         "set " + ArmadaConfigKeys.ALLOCATION_MAX_PENDING_JOBS.name()));
     return Optional.of(new ExecutorAllocator(ExecutorItems.decode(prototype), appId, driverJobId,
-        spark.initialExecutors(), spark.maxExecutorFailures(), maxPending, submitter, failApplication));
+        spark.initialExecutors(), spark.maxExecutorFailures(), maxPending, submitter, failApplication)
+        .withPendingTimeout(armada.duration(ArmadaConfigKeys.EXECUTOR_PENDING_TIMEOUT), canceller));
   }
 
   /** Spark's executor id as a number, if it is one. */

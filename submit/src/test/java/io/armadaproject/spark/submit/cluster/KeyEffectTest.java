@@ -38,7 +38,8 @@ class KeyEffectTest {
       "spark.armada.tls.caCertPath", "ArmadaClientTlsTest, e2e TlsIT",
       "spark.armada.dryRun", "DryRunTest",
       "spark.armada.dryRun.protobufFile", "DryRunTest",
-      "spark.armada.allocation.maxPendingJobs", "ExecutorAllocatorTest (the driver's allocator caps its requests)");
+      "spark.armada.allocation.maxPendingJobs", "ExecutorAllocatorTest (the driver's allocator caps its requests)",
+      "spark.armada.executor.pendingTimeout", "ExecutorAllocatorTest (stuck executors cancelled and asked again)");
 
   @TempDir static Path tmp;
 

@@ -120,12 +120,32 @@ class ExecutorAllocatorTest {
         "app", items -> {
           calls.add(items);
           return List.of();
-        }, fatal::add).orElseThrow();
+        }, (id, reason) -> false, fatal::add).orElseThrow();
     allocator.setTarget(20);
     await(() -> calls.size() == 1);
     assertThat(calls.get(0)).as("spark.armada.allocation.maxPendingJobs caps the first request").hasSize(5);
-    assertThat(ExecutorAllocators.create(java.util.Map.of(), java.util.Map.of(), "app", items -> List.of(), fatal::add))
+    assertThat(ExecutorAllocators.create(java.util.Map.of(), java.util.Map.of(), "app", items -> List.of(),
+        (id, reason) -> false, fatal::add))
         .as("outside a driver job").isEmpty();
+  }
+
+  @Test
+  void anExecutorNotRunningInTimeIsCancelledAndAskedForAgainAfterABackOff() throws Exception {
+    List<String> cancelled = new CopyOnWriteArrayList<>();
+    allocator(2, 3, 100).withPendingTimeout(java.time.Duration.ofMillis(400), (id, reason) -> cancelled.add(id + ": " + reason));
+    allocator.running(1);
+    await(() -> cancelled.size() == 1);
+    assertThat(cancelled).containsExactly("2: Executor not running in time");
+    long timedOut = System.nanoTime();
+    await(() -> calls.size() == 1);
+    assertThat(System.nanoTime() - timedOut).as("back-off before asking again").isGreaterThan(800_000_000L);
+    assertThat(calls.get(0).get(0).getLabelsMap()).containsEntry("spark-exec-id", "3");
+    allocator.ended(2, "cancelled", false, false); // the cancellation arrives: neither a failure nor replaced again
+    allocator.running(3);
+    Thread.sleep(300);
+    assertThat(calls).hasSize(1);
+    assertThat(allocator.failureCount()).isZero();
+    assertThat(allocator.stats().pendingTimeouts).isEqualTo(1);
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
