@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Faults on the driver's side: its event stream drops mid-run; the driver JVM is killed. */
+/** Faults around the driver: its event stream drops; Armada is down for a minute; the driver JVM is killed. */
 class DriverFaultsIT {
   @TempDir Path tmp;
 
@@ -30,6 +30,31 @@ class DriverFaultsIT {
       JobSetView view = PiRuns.awaitTerminal(armada, jobSet);
       assertThat(view.withRole("executor")).as("no executor replaced or added").hasSize(2)
           .allSatisfy(j -> assertThat(j.state()).isEqualTo(JobEvent.Kind.SUCCEEDED));
+    }
+  }
+
+  @Test
+  void anArmadaOutageOfAMinuteLeavesRunningExecutorsAloneAndAllocationResumesAfterIt() throws Exception {
+    String jobSet = "e2e-outage-" + System.nanoTime();
+    try (LocalArmadaProcess armada = LocalArmadaProcess.start(Files.createDirectories(tmp.resolve("la")), "e2e")) {
+      // 120 one-second tasks: the stage outlasts the outage
+      CompletableFuture<ProcessResult> submit = PiRuns.startSlowPi(armada, jobSet, 120).submit();
+      armada.outage(60);
+      long outageStart = System.nanoTime();
+      Thread.sleep(5_000);
+      assertThat(armada.killOneExecutorJvm()).as("an executor lost during the outage").isTrue();
+      ProcessResult result = submit.get(600, TimeUnit.SECONDS);
+      System.out.println("Armada outage of 60 s: the application ended "
+          + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStart) + " s after it began");
+      assertThat(result.exitCode).as(result.toString()).isZero();
+      PiRuns.assertPi(PiRuns.driverLog(armada, result));
+      JobSetView view = PiRuns.awaitTerminal(armada, jobSet);
+      assertThat(view.withRole("executor")).as("the lost executor replaced once Armada was back").hasSize(3);
+      assertThat(view.withRole("executor")).filteredOn(j -> j.state() == JobEvent.Kind.FAILED).hasSize(1);
+      assertThat(view.withRole("executor")).filteredOn(j -> !"3".equals(j.labels.get("spark-exec-id")))
+          .filteredOn(j -> j.state() == JobEvent.Kind.SUCCEEDED)
+          .as("the executor that kept running through the outage").hasSize(1)
+          .allSatisfy(j -> assertThat(j.history.stream().filter(k -> k == JobEvent.Kind.RUNNING)).hasSize(1));
     }
   }
 

@@ -10,6 +10,7 @@ import io.armadaproject.spark.localarmada.admin.AdminGrpc;
 import io.armadaproject.spark.localarmada.admin.DropEventStreamsRequest;
 import io.armadaproject.spark.localarmada.admin.FailJobRequest;
 import io.armadaproject.spark.localarmada.admin.GetStatsRequest;
+import io.armadaproject.spark.localarmada.admin.OutageRequest;
 import io.armadaproject.spark.localarmada.admin.Stats;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -94,6 +95,11 @@ final class LocalArmadaProcess implements AutoCloseable {
     return process.descendants()
         .filter(h -> h.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false))
         .findFirst().map(ProcessHandle::destroyForcibly).orElse(false);
+  }
+
+  /** Fault injection: an Armada outage; the gRPC port closes for {@code seconds}, pods keep running. */
+  void outage(int seconds) throws InterruptedException {
+    admin(stub -> stub.outage(OutageRequest.newBuilder().setSeconds(seconds).build()));
   }
 
   /** Fault injection: every open event stream ends with UNAVAILABLE; clients must resume. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +18,17 @@ public final class LocalArmadaServer implements AutoCloseable {
 
   private final LocalArmadaOptions options;
   private final LocalArmadaStack stack;
-  private final GrpcEndpoint endpoint;
+  private final ServerTls tls;
+  private final int port;
+  private GrpcEndpoint endpoint;
   private boolean closed;
 
-  private LocalArmadaServer(LocalArmadaOptions options, LocalArmadaStack stack, GrpcEndpoint endpoint) {
+  private LocalArmadaServer(LocalArmadaOptions options, LocalArmadaStack stack, GrpcEndpoint endpoint, ServerTls tls) {
     this.options = options;
     this.stack = stack;
     this.endpoint = endpoint;
+    this.tls = tls;
+    this.port = endpoint.port();
   }
 
   /**
@@ -46,11 +51,45 @@ public final class LocalArmadaServer implements AutoCloseable {
     if (options.portFile() != null) {
       writeAtomically(options.portFile(), Integer.toString(endpoint.port()));
     }
-    return new LocalArmadaServer(options, stack, endpoint);
+    LocalArmadaServer server = new LocalArmadaServer(options, stack, endpoint, tls);
+    stack.servingControl().bind(server::outage);
+    return server;
   }
 
   public int port() {
-    return endpoint.port();
+    return port;
+  }
+
+  /**
+   * An Armada outage: closes the gRPC port (ending every call and stream), keeps jobs, events and
+   * pods as they are, and serves again on the same port after {@code duration}.
+   */
+  public void outage(Duration duration) {
+    Thread thread = new Thread(() -> {
+      try {
+        synchronized (this) {
+          if (closed) {
+            return;
+          }
+          LOG.info("outage: the gRPC port closes for {} s", duration.getSeconds());
+          stack.dropEventStreams();
+          endpoint.stop();
+        }
+        Thread.sleep(duration.toMillis());
+        synchronized (this) {
+          if (!closed) {
+            endpoint = GrpcEndpoint.start(options.bind(), port, tls, stack.services());
+            LOG.info("outage over: serving again on port {}", port);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IOException e) {
+        LOG.error("could not serve again on port {} after the outage: {}", port, e.getMessage());
+      }
+    }, "outage");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   public String bindAddress() {

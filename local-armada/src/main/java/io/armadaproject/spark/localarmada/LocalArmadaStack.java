@@ -4,6 +4,7 @@ import io.armadaproject.spark.api.Queue;
 import io.armadaproject.spark.localarmada.events.EventStore;
 import io.armadaproject.spark.localarmada.grpc.EventStreams;
 import io.armadaproject.spark.localarmada.grpc.GrpcEndpoint;
+import io.armadaproject.spark.localarmada.grpc.ServingControl;
 import io.armadaproject.spark.localarmada.jobs.JobController;
 import io.armadaproject.spark.localarmada.jobs.JobFactory;
 import io.armadaproject.spark.localarmada.jobs.SchedulerLoop;
@@ -48,9 +49,11 @@ public final class LocalArmadaStack implements AutoCloseable {
   private final SchedulerLoop scheduler;
   private final PodRuntime pods;
   private final Path hostsFile;
+  private final ServingControl serving;
 
   private LocalArmadaStack(List<ServerServiceDefinition> services, EventStreams streams, SchedulerLoop scheduler,
-      PodRuntime pods, Path hostsFile) {
+      PodRuntime pods, Path hostsFile, ServingControl serving) {
+    this.serving = serving;
     this.services = services;
     this.streams = streams;
     this.scheduler = scheduler;
@@ -79,7 +82,7 @@ public final class LocalArmadaStack implements AutoCloseable {
     hostEnv.put("JAVA_HOME", javaHome != null ? javaHome : System.getProperty("java.home"));
     ContainerPlanner planner = new ContainerPlanner(images, hosts.path(), hostEnv, workDir.resolve("pods"),
         workDir.resolve("logs"));
-    PodRuntime pods = new PodRuntime(planner, new LoopbackAddressPool(), hosts, ProcessLauncher.detect(path),
+    PodRuntime pods = new PodRuntime(planner, LoopbackAddressPool.forThisProcess(), hosts, ProcessLauncher.detect(path),
         options.simulatedImages());
 
     QueueRegistry queues = new QueueRegistry();
@@ -99,10 +102,11 @@ public final class LocalArmadaStack implements AutoCloseable {
     SchedulerLoop scheduler = new SchedulerLoop(controller);
     scheduler.start();
     EventStreams streams = new EventStreams(store);
+    ServingControl serving = new ServingControl();
     List<ServerServiceDefinition> services = GrpcEndpoint.services(queues, new SubmitValidator(rules), controller, pods,
-        store, streams, options.token());
+        store, streams, options.token(), serving);
     LOG.info("queues {}, capacity {}, work dir {}", options.queues(), capacity, workDir);
-    return new LocalArmadaStack(services, streams, scheduler, pods, hosts.path());
+    return new LocalArmadaStack(services, streams, scheduler, pods, hosts.path(), serving);
   }
 
   public List<ServerServiceDefinition> services() {
@@ -111,6 +115,15 @@ public final class LocalArmadaStack implements AutoCloseable {
 
   public Path hostsFile() {
     return hostsFile;
+  }
+
+  public ServingControl servingControl() {
+    return serving;
+  }
+
+  /** Ends the open event streams with UNAVAILABLE; new ones can be opened at once. */
+  public void dropEventStreams() {
+    streams.dropAll();
   }
 
   /** Ends every open event stream with UNAVAILABLE (clients resume elsewhere or retry). */

@@ -7,10 +7,14 @@ import static io.armadaproject.spark.localarmada.TestJobs.item;
 import static io.armadaproject.spark.localarmada.TestJobs.pod;
 import static io.armadaproject.spark.localarmada.TestJobs.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.armadaproject.spark.api.EventStreamMessage;
 import io.armadaproject.spark.localarmada.admin.GetStatsRequest;
+import io.armadaproject.spark.localarmada.admin.OutageRequest;
 import io.armadaproject.spark.localarmada.fixtures.LocalImageFixture;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,6 +46,34 @@ class LocalArmadaLifecycleIT {
       server.close();
       assertThat(pids).allSatisfy(pid -> assertThat(Processes.isAlive(pid)).as("pid %d", pid).isFalse());
       assertThat(Processes.mentioning(root.toString())).isEmpty();
+    } finally {
+      clients.close();
+      server.close();
+    }
+  }
+
+  @Test
+  void anOutageClosesThePortAndComesBackWithTheSameStateWhilePodsRun() throws Exception {
+    Path image = LocalImageFixture.write(root.resolve("image"));
+    LocalArmadaServer server = LocalArmadaServer.start(LocalArmadaOptions.parse("--port", "0",
+        "--work-dir", root.resolve("work").toString(), "--image", "it-image=" + image));
+    ArmadaClients clients = new ArmadaClients(
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build());
+    try {
+      List<Long> pids = startSleeper(clients, root.resolve("pids"));
+      List<String> idsBefore = clients.storedEvents("default", "sleepers").stream()
+          .map(EventStreamMessage::getId).toList();
+      clients.admin.outage(OutageRequest.newBuilder().setSeconds(3).build());
+      Thread.sleep(1_000);
+      assertThatThrownBy(() -> clients.admin.withDeadlineAfter(2, TimeUnit.SECONDS)
+          .getStats(GetStatsRequest.getDefaultInstance())).as("the port is closed").isInstanceOf(StatusRuntimeException.class);
+      assertThat(pids).allSatisfy(pid -> assertThat(Processes.isAlive(pid)).as("pod pid %d during the outage", pid).isTrue());
+      Thread.sleep(3_500);
+      assertThat(clients.admin.withDeadlineAfter(10, TimeUnit.SECONDS).getStats(GetStatsRequest.getDefaultInstance())
+          .getLiveContainerProcesses()).as("served again, the pod still running").isEqualTo(1);
+      assertThat(clients.storedEvents("default", "sleepers").stream()
+          .map(EventStreamMessage::getId).toList()).as("same events, same message ids")
+          .isEqualTo(idsBefore);
     } finally {
       clients.close();
       server.close();

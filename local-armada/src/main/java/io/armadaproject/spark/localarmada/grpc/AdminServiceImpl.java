@@ -10,6 +10,8 @@ import io.armadaproject.spark.localarmada.admin.GetStatsRequest;
 import io.armadaproject.spark.localarmada.admin.JobInfo;
 import io.armadaproject.spark.localarmada.admin.ListJobsRequest;
 import io.armadaproject.spark.localarmada.admin.ListJobsResponse;
+import io.armadaproject.spark.localarmada.admin.OutageRequest;
+import io.armadaproject.spark.localarmada.admin.OutageResponse;
 import io.armadaproject.spark.localarmada.admin.SetLeasingPausedRequest;
 import io.armadaproject.spark.localarmada.admin.SetLeasingPausedResponse;
 import io.armadaproject.spark.localarmada.admin.Stats;
@@ -28,12 +30,21 @@ final class AdminServiceImpl extends AdminGrpc.AdminImplBase {
   private final PodRuntime pods;
   private final EventStreams streams;
   private final ServerStats stats;
+  private final ServingControl serving;
 
-  AdminServiceImpl(JobController controller, PodRuntime pods, EventStreams streams, ServerStats stats) {
+  AdminServiceImpl(JobController controller, PodRuntime pods, EventStreams streams, ServerStats stats,
+      ServingControl serving) {
     this.controller = controller;
     this.pods = pods;
     this.streams = streams;
     this.stats = stats;
+    this.serving = serving;
+  }
+
+  @Override
+  public void outage(OutageRequest request, StreamObserver<OutageResponse> response) {
+    reply(response, OutageResponse.getDefaultInstance());
+    serving.outage(java.time.Duration.ofSeconds(Math.max(0, request.getSeconds())));
   }
 
   @Override

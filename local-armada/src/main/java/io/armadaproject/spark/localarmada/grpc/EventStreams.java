@@ -46,7 +46,7 @@ public final class EventStreams {
   }
 
   /** Ends every open stream with UNAVAILABLE; returns how many there were. */
-  int dropAll() {
+  public int dropAll() {
     List<Watch> dropped = List.copyOf(open);
     dropped.forEach(Watch::drop);
     store.wakeAllReaders();

@@ -26,14 +26,15 @@ public final class GrpcEndpoint {
 
   /** The services (behind the bearer-token check when {@code token} is not null), for any server to bind. */
   public static List<ServerServiceDefinition> services(QueueRegistry queues, SubmitValidator validator,
-      JobController controller, PodRuntime pods, EventStore store, EventStreams streams, String token) {
+      JobController controller, PodRuntime pods, EventStore store, EventStreams streams, String token,
+      ServingControl serving) {
     ServerStats stats = new ServerStats();
     QueueOperations queueOperations = new QueueOperations(queues);
     List<BindableService> services = List.of(
         new SubmitServiceImpl(queues, queueOperations, validator, controller, stats),
         new QueueServiceImpl(queueOperations),
         new EventServiceImpl(queues, store, streams),
-        new AdminServiceImpl(controller, pods, streams, stats));
+        new AdminServiceImpl(controller, pods, streams, stats, serving));
     return services.stream()
         .map(service -> token == null
             ? service.bindService()

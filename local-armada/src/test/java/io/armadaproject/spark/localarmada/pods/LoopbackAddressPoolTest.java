@@ -36,4 +36,11 @@ class LoopbackAddressPoolTest {
     }
     assertThat(pool.acquire()).isEqualTo(first);
   }
+
+  @Test
+  void instancesOnOneMachineUseRangesOfTheirOwn() {
+    assertThat(new LoopbackAddressPool(7).acquire()).isEqualTo("127.7.1.1");
+    assertThat(LoopbackAddressPool.forThisProcess().acquire())
+        .isEqualTo("127." + (1 + ProcessHandle.current().pid() % 254) + ".1.1");
+  }
 }
