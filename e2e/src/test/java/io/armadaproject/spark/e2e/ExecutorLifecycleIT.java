@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.armadaproject.spark.core.events.JobEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,23 @@ class ExecutorLifecycleIT {
           .allSatisfy(j -> assertThat(j.state()).as("released after the idle timeout").isEqualTo(JobEvent.Kind.CANCELLED));
       System.out.println("dynamic allocation: " + (armada.stats().getSubmitJobsCalls() - 1)
           + " SubmitJobs calls for " + view.withRole("executor").size() + " executors");
+    }
+  }
+
+  @Test
+  void aFailedTaskIsRetriedAsOnAnyCluster() throws Exception {
+    String jobSet = "e2e-task-retry-" + System.nanoTime();
+    try (LocalArmadaProcess armada = LocalArmadaProcess.start(Files.createDirectories(tmp.resolve("la")), "e2e")) {
+      List<String> args = new ArrayList<>(PiSubmission.args(armada.master(), jobSet, 4,
+          "spark.task.maxFailures=2"));
+      args.addAll(List.of("0", "0", "fail-first-attempt"));
+      ProcessResult submit = SparkSubmitRun.run(600, args);
+      assertThat(submit.exitCode).as(submit.toString()).isZero();
+      String driverLog = PiRuns.driverLog(armada, submit);
+      assertThat(driverLog).contains("slice 0 fails its first attempt");
+      PiRuns.assertPi(driverLog);
+      assertThat(PiRuns.awaitTerminal(armada, jobSet).withRole("executor")).hasSize(2)
+          .allSatisfy(j -> assertThat(j.state()).isEqualTo(JobEvent.Kind.SUCCEEDED));
     }
   }
 

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Estimates pi by throwing darts at the unit square, one partition per slice: {@code SparkPi
- * [slices] [millis per slice] [idle millis at the end]}. Each slice draws from its own seeded generator, so a given slice
+ * [slices] [millis per slice] [idle millis at the end] [fail-first-attempt]}. Each slice draws from its own seeded generator, so a given slice
  * count always gives the same estimate, wherever its tasks run (and however often a task is rerun).
- * The optional pause per slice makes the stage last long enough to disturb it in tests.
+ * The optional pause per slice makes the stage last long enough to disturb it in tests;
+ * {@code fail-first-attempt} makes slice 0 fail once, to show that Spark retries tasks.
  */
 public final class SparkPi {
   static final long SAMPLES_PER_SLICE = 200_000L;
@@ -21,6 +23,7 @@ public final class SparkPi {
     int slices = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
     long idleMillisAfter = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    boolean failFirstAttempt = args.length > 3 && args[3].equals("fail-first-attempt");
     JavaSparkContext jsc = new JavaSparkContext(new SparkConf().setAppName("Spark Pi"));
     try {
       List<Integer> sliceIds = new ArrayList<>();
@@ -28,6 +31,9 @@ public final class SparkPi {
         sliceIds.add(i);
       }
       long inside = jsc.parallelize(sliceIds, slices).map(slice -> {
+        if (failFirstAttempt && slice == 0 && TaskContext.get().attemptNumber() == 0) {
+          throw new IllegalStateException("slice 0 fails its first attempt, as asked");
+        }
         Thread.sleep(pauseMillis);
         return insideCount(slice);
       }).reduce(Long::sum);
