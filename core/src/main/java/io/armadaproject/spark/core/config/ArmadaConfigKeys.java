@@ -150,6 +150,31 @@ public final class ArmadaConfigKeys {
               + "are cancelled and asked for again after a back-off (1 s doubling to 30 s). 0 turns it off; note "
               + "that a resubmitted job queues again from the back.");
 
+  public static final ConfigKey SCALE_UP_PRIORITY_CLASS =
+      ConfigKey.of(PREFIX + "scheduling.scaleUpPriorityClass", STRING, null,
+          "priorityClassName of the executors the driver adds after the start (replacements, dynamic allocation); "
+              + "unset, they keep the initial executors' class.");
+  public static final ConfigKey ALLOCATION_BATCH_SIZE =
+      ConfigKey.of(PREFIX + "allocation.batchSize", INT, "200",
+          "Most executor jobs in one SubmitJobs call of the driver; a larger gap goes in several calls at once.");
+  public static final ConfigKey ALLOCATION_CHECK_INTERVAL =
+      ConfigKey.of(PREFIX + "allocation.checkInterval", POSITIVE_DURATION, "2s",
+          "The driver asks for missing executors as soon as Spark's target changes or an executor ends; it also "
+              + "re-checks the gap at this interval, which is when executors held back by "
+              + "spark.armada.allocation.maxPendingJobs are asked for once earlier ones run.");
+  public static final ConfigKey DELETE_EXECUTORS =
+      ConfigKey.of(PREFIX + "deleteExecutors", BOOLEAN, "true",
+          "When the application stops, cancel the executor jobs that have not ended. false leaves them to end "
+              + "on their own (they exit when the driver is gone).");
+  public static final ConfigKey KILL_GRACE_PERIOD =
+      ConfigKey.of(PREFIX + "killGracePeriod", POSITIVE_DURATION, "30s",
+          "When the application stops, how long the driver waits for running executors to exit on their own "
+              + "before it cancels their jobs.");
+  public static final ConfigKey EVENT_WATCHER_USE_TLS =
+      ConfigKey.of(PREFIX + "eventWatcher.useTls", BOOLEAN, "false",
+          "The driver's connection to Armada (event watch, executor jobs) uses TLS even when its URL says "
+              + "armada://; the same as giving armada+tls://.");
+
   private static final List<ConfigKey> OWN =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -164,7 +189,8 @@ public final class ArmadaConfigKeys {
               DRIVER_SERVICE_NAME_PREFIX, POD_ANNOTATIONS, DRIVER_ANNOTATIONS, EXECUTOR_ANNOTATIONS,
               JOB_TEMPLATE, DRIVER_JOB_ITEM_TEMPLATE, EXECUTOR_JOB_ITEM_TEMPLATE, INITIAL_PRIORITY_CLASS,
               EXECUTOR_PREEMPTION_GRACE_PERIOD, DRIVER_WATCH_TIMEOUT, ALLOCATION_MAX_PENDING_JOBS,
-              EXECUTOR_PENDING_TIMEOUT));
+              EXECUTOR_PENDING_TIMEOUT, SCALE_UP_PRIORITY_CLASS, ALLOCATION_BATCH_SIZE, ALLOCATION_CHECK_INTERVAL,
+              DELETE_EXECUTORS, KILL_GRACE_PERIOD, EVENT_WATCHER_USE_TLS));
 
   private static final List<ConfigKey> ALL = concat(OWN, DriverUiConfigKeys.ALL);
 

@@ -40,7 +40,8 @@ public final class ArmadaDriverSide {
   private final Map<String, String> conf;
   private final Map<String, String> env;
   private final BiFunction<ArmadaEndpoint, ArmadaClientOptions, ArmadaClient> connector;
-  private final Duration stopGrace;
+  private Duration stopGrace;
+  private boolean deleteExecutors = true;
   private final ExecutorLossHandler lossHandler;
   private final Consumer<String> failApplication;
   private ExecutorAllocator allocator;
@@ -93,8 +94,17 @@ public final class ArmadaDriverSide {
       return;
     }
     String url = conf.getOrDefault(ArmadaConfigKeys.INTERNAL_URL.name(), conf.get("spark.master"));
-    ArmadaCredentials credentials = ArmadaCredentials.forDriver(ArmadaConf.from(conf), env);
-    client = connector.apply(ArmadaEndpoint.parseMaster(url), credentials.clientOptions());
+    ArmadaConf armada = ArmadaConf.from(conf);
+    ArmadaCredentials credentials = ArmadaCredentials.forDriver(armada, env);
+    ArmadaEndpoint endpoint = ArmadaEndpoint.parseMaster(url);
+    if (armada.bool(ArmadaConfigKeys.EVENT_WATCHER_USE_TLS) && !endpoint.isTls()) {
+      endpoint = ArmadaEndpoint.of(endpoint.host(), endpoint.port(), true);
+    }
+    deleteExecutors = armada.bool(ArmadaConfigKeys.DELETE_EXECUTORS);
+    if (armada.isSet(ArmadaConfigKeys.KILL_GRACE_PERIOD)) {
+      stopGrace = armada.duration(ArmadaConfigKeys.KILL_GRACE_PERIOD);
+    }
+    client = connector.apply(endpoint, credentials.clientOptions());
     allocator = ExecutorAllocators.create(conf, env, appId, items -> client.submitJobs(queue, jobSetId, items),
         (executorId, reason) -> {
           String job = tracker == null ? null : tracker.jobIdOf(Integer.toString(executorId));
@@ -224,6 +234,12 @@ public final class ArmadaDriverSide {
   public void stop() {
     beforeSparkStops();
     if (tracker == null) {
+      return;
+    }
+    if (!deleteExecutors) {
+      LOG.info("{}=false: executor jobs are left to end on their own", ArmadaConfigKeys.DELETE_EXECUTORS.name());
+      watch.close();
+      client.close();
       return;
     }
     // executors that never started have nothing to finish: cancel them at once

@@ -64,6 +64,7 @@ public final class ExecutorAllocator implements AutoCloseable {
   private Canceller canceller = (id, reason) -> false;
   private long pendingTimeoutNanos;
   private volatile int consecutiveTimeouts;
+  private int batchSize = Integer.MAX_VALUE;
 
   /** What the allocator did, for logs and the scale benchmark. */
   public static final class Stats {
@@ -108,6 +109,17 @@ public final class ExecutorAllocator implements AutoCloseable {
       long period = Math.max(100, timeout.toMillis() / 4);
       thread.scheduleWithFixedDelay(this::cancelStuck, period, period, TimeUnit.MILLISECONDS);
     }
+    return this;
+  }
+
+  /**
+   * At most {@code batchSize} executors per SubmitJobs call (the rest follow at once in further
+   * calls), and a re-check of the gap every {@code checkInterval} besides the event-driven ones.
+   */
+  public ExecutorAllocator withBatches(int batchSize, java.time.Duration checkInterval) {
+    this.batchSize = Math.max(1, batchSize);
+    long millis = Math.max(1, checkInterval.toMillis());
+    thread.scheduleWithFixedDelay(this::allocate, millis, millis, TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -225,7 +237,7 @@ public final class ExecutorAllocator implements AutoCloseable {
     if (ids.isEmpty()) {
       int gap = target - alive.size();
       int pending = alive.size() - running.size();
-      int batch = Math.min(gap, maxPending - pending);
+      int batch = Math.min(Math.min(gap, maxPending - pending), batchSize);
       for (int i = 0; i < batch; i++) {
         ids.add(nextId++);
       }

@@ -1,5 +1,6 @@
 package io.armadaproject.spark.submit.driver;
 
+import io.armadaproject.spark.api.JobSubmitRequestItem;
 import io.armadaproject.spark.core.config.ArmadaConf;
 import io.armadaproject.spark.core.config.ArmadaConfigKeys;
 import io.armadaproject.spark.submit.SparkSettings;
@@ -30,9 +31,17 @@ final class ExecutorAllocators {
     ArmadaConf armada = ArmadaConf.from(conf);
     int maxPending = Integer.parseInt(armada.require(ArmadaConfigKeys.ALLOCATION_MAX_PENDING_JOBS,
         "set " + ArmadaConfigKeys.ALLOCATION_MAX_PENDING_JOBS.name()));
-    return Optional.of(new ExecutorAllocator(ExecutorItems.decode(prototype), appId, driverJobId,
+    JobSubmitRequestItem shape = ExecutorItems.decode(prototype);
+    if (armada.isSet(ArmadaConfigKeys.SCALE_UP_PRIORITY_CLASS)) { // executors added later, not the first gang
+      shape = shape.toBuilder().setPodSpec(shape.getPodSpec().toBuilder()
+          .setPriorityClassName(armada.get(ArmadaConfigKeys.SCALE_UP_PRIORITY_CLASS).get())).build();
+    }
+    int batchSize = Integer.parseInt(armada.require(ArmadaConfigKeys.ALLOCATION_BATCH_SIZE,
+        "set " + ArmadaConfigKeys.ALLOCATION_BATCH_SIZE.name()));
+    return Optional.of(new ExecutorAllocator(shape, appId, driverJobId,
         spark.initialExecutors(), spark.maxExecutorFailures(), maxPending, submitter, failApplication)
-        .withPendingTimeout(armada.duration(ArmadaConfigKeys.EXECUTOR_PENDING_TIMEOUT), canceller));
+        .withPendingTimeout(armada.duration(ArmadaConfigKeys.EXECUTOR_PENDING_TIMEOUT), canceller)
+        .withBatches(batchSize, armada.duration(ArmadaConfigKeys.ALLOCATION_CHECK_INTERVAL)));
   }
 
   /** Spark's executor id as a number, if it is one. */

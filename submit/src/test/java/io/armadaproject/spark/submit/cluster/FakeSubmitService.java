@@ -1,7 +1,9 @@
 package io.armadaproject.spark.submit.cluster;
 
 import com.google.protobuf.Empty;
+import io.armadaproject.spark.api.CancellationResult;
 import io.armadaproject.spark.api.HealthCheckResponse;
+import io.armadaproject.spark.api.JobCancelRequest;
 import io.armadaproject.spark.api.JobSubmitRequest;
 import io.armadaproject.spark.api.JobSubmitRequestItem;
 import io.armadaproject.spark.api.JobSubmitResponse;
@@ -18,8 +20,10 @@ import java.util.Map;
  * Test double of Armada's Submit service: healthy, de-duplicates by client id like Armada, and can
  * fail the first {@code failures} calls with a status after storing their jobs (a lost answer).
  */
-final class FakeSubmitService extends SubmitGrpc.SubmitImplBase {
+public final class FakeSubmitService extends SubmitGrpc.SubmitImplBase {
   final List<JobSubmitRequest> requests = new ArrayList<>();
+  /** Job ids of every CancelJobs call, in order. */
+  public final List<String> cancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
   final Map<String, String> jobIdByClientId = new HashMap<>();
   int failures;
   Status failWith = Status.UNAVAILABLE;
@@ -27,6 +31,13 @@ final class FakeSubmitService extends SubmitGrpc.SubmitImplBase {
   @Override
   public void health(Empty request, StreamObserver<HealthCheckResponse> response) {
     response.onNext(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.SERVING).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void cancelJobs(JobCancelRequest request, StreamObserver<CancellationResult> response) {
+    cancelled.addAll(request.getJobIdsList());
+    response.onNext(CancellationResult.newBuilder().addAllCancelledIds(request.getJobIdsList()).build());
     response.onCompleted();
   }
 

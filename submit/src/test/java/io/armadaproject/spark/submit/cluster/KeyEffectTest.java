@@ -33,13 +33,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KeyEffectTest {
   /** Keys whose effect is not on the submitted jobs, with the test that shows it. */
-  static final Map<String, String> SHOWN_ELSEWHERE = Map.of(
-      "spark.armada.health.checkTimeout", "e2e BadSubmissionIT (gives up within the timeout)",
-      "spark.armada.tls.caCertPath", "ArmadaClientTlsTest, e2e TlsIT",
-      "spark.armada.dryRun", "DryRunTest",
-      "spark.armada.dryRun.protobufFile", "DryRunTest",
-      "spark.armada.allocation.maxPendingJobs", "ExecutorAllocatorTest (the driver's allocator caps its requests)",
-      "spark.armada.executor.pendingTimeout", "ExecutorAllocatorTest (stuck executors cancelled and asked again)");
+  static final Map<String, String> SHOWN_ELSEWHERE = Map.ofEntries(
+      Map.entry("spark.armada.health.checkTimeout", "e2e BadSubmissionIT (gives up within the timeout)"),
+      Map.entry("spark.armada.tls.caCertPath", "ArmadaClientTlsTest, e2e TlsIT"),
+      Map.entry("spark.armada.dryRun", "DryRunTest"),
+      Map.entry("spark.armada.dryRun.protobufFile", "DryRunTest"),
+      Map.entry("spark.armada.allocation.maxPendingJobs", "ExecutorAllocatorTest (the driver's allocator caps its requests)"),
+      Map.entry("spark.armada.executor.pendingTimeout", "ExecutorAllocatorTest (stuck executors cancelled and asked again)"),
+      Map.entry("spark.armada.allocation.batchSize", "ExecutorAllocatorTest"),
+      Map.entry("spark.armada.allocation.checkInterval", "ExecutorAllocatorTest"),
+      Map.entry("spark.armada.scheduling.scaleUpPriorityClass", "ExecutorAllocatorTest"),
+      Map.entry("spark.armada.deleteExecutors", "ArmadaDriverSideTest"),
+      Map.entry("spark.armada.killGracePeriod", "ArmadaDriverSideTest"),
+      Map.entry("spark.armada.eventWatcher.useTls", "ArmadaDriverSideTest"));
 
   @TempDir static Path tmp;
 

@@ -148,6 +148,31 @@ class ExecutorAllocatorTest {
     assertThat(allocator.stats().pendingTimeouts).isEqualTo(1);
   }
 
+  @Test
+  void batchSizeScaleUpPriorityClassAndCheckIntervalShapeTheDriversRequests() throws Exception {
+    allocator = ExecutorAllocators.create(
+        java.util.Map.of("spark.armada.allocation.batchSize", "5", "spark.armada.allocation.maxPendingJobs", "12",
+            "spark.armada.scheduling.scaleUpPriorityClass", "armada-preemptible",
+            "spark.armada.allocation.checkInterval", "300ms",
+            "spark.executor.instances", "0", "spark.dynamicAllocation.enabled", "true"),
+        java.util.Map.of("ARMADA_SPARK_EXECUTOR_PROTOTYPE", io.armadaproject.spark.submit.cluster.ExecutorItems.encode(PROTOTYPE),
+            "ARMADA_JOB_ID", "driverjob"),
+        "app", items -> {
+          calls.add(items);
+          return List.of();
+        }, (id, reason) -> false, fatal::add).orElseThrow();
+    allocator.setTarget(14);
+    await(() -> calls.size() == 3);
+    assertThat(calls.stream().map(List::size).collect(Collectors.toList()))
+        .as("spark.armada.allocation.batchSize=5, 12 pending at most").containsExactly(5, 5, 2);
+    assertThat(calls.get(0).get(0).getPodSpec().getPriorityClassName()).isEqualTo("armada-preemptible");
+    for (int id = 1; id <= 12; id++) {
+      allocator.running(id); // no event asks for the last two: the periodic check does
+    }
+    await(() -> calls.size() == 4);
+    assertThat(calls.get(3)).hasSize(2);
+  }
+
   private static void await(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
