@@ -29,22 +29,10 @@ class DryRunTest {
         .set("spark.armada.dryRun.protobufFile", bytes.toString())
         .set("spark.armada.auth.token", "s3cret-token")
         .set("spark.armada.scheduling.nodeUniformityLabel", "armada-spark");
-    AtomicInteger connections = new AtomicInteger();
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    System.setOut(new PrintStream(printed, true));
-    try {
-      exit = new ClusterModeSubmitter(new PrintStream(new ByteArrayOutputStream()), (endpoint, options) -> {
-        connections.incrementAndGet();
-        return (ArmadaClient) null;
-      }).run(sub.args());
-    } finally {
-      System.setOut(original);
-    }
-    String yaml = printed.toString();
-    assertThat(exit).isZero();
-    assertThat(connections).hasValue(0);
+    DryRunOutput out = dryRun(sub);
+    String yaml = out.printed;
+    assertThat(out.exit).isZero();
+    assertThat(out.connections).hasValue(0);
     assertThat(yaml).contains("# SubmitJobs request 1 of 2 (driver)").contains("queue: \"q1\"")
         .contains("\"armadaproject.io/gangCardinality\": \"3\"")
         .contains("armada-dry-run-driver-job-id-0-service-0")
@@ -77,18 +65,9 @@ class DryRunTest {
         .set("spark.armada.oauth.clientId", "ui")
         .set("spark.armada.oauth.clientSecret", "oauth-s3cret")
         .set("spark.armada.oauth.issuerUrl", "https://idp.example");
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    ByteArrayOutputStream messages = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    System.setOut(new PrintStream(printed, true));
-    try {
-      exit = new ClusterModeSubmitter(new PrintStream(messages, true), (endpoint, options) -> null).run(sub.args());
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(exit).as(messages.toString()).isZero();
-    String output = printed + messages.toString();
+    DryRunOutput out = dryRun(sub);
+    assertThat(out.exit).as(out.messages).isZero();
+    String output = out.printed + out.messages;
     assertThat(output).contains("OAUTH2_PROXY_CLIENT_SECRET").contains("<redacted>")
         .doesNotContain("oauth-s3cret").doesNotContain("tok-s3cret");
     try (InputStream in = Files.newInputStream(bytes)) {
@@ -105,5 +84,32 @@ class DryRunTest {
           && v.getValue().equals("oauth-s3cret"));
       assertThat(pod.getContainers(0).getEnvList()).noneMatch(v -> v.getValue().contains("oauth-s3cret"));
     }
+  }
+
+  /** What a dry run printed (the YAML on stdout, messages on the submitter's stream) and whom it contacted. */
+  private static final class DryRunOutput {
+    int exit;
+    String printed;
+    String messages;
+    final AtomicInteger connections = new AtomicInteger();
+  }
+
+  private static DryRunOutput dryRun(Submissions sub) {
+    DryRunOutput out = new DryRunOutput();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ByteArrayOutputStream messages = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(printed, true));
+    try {
+      out.exit = new ClusterModeSubmitter(new PrintStream(messages, true), (endpoint, options) -> {
+        out.connections.incrementAndGet();
+        return (ArmadaClient) null;
+      }).run(sub.args());
+    } finally {
+      System.setOut(original);
+    }
+    out.printed = printed.toString();
+    out.messages = messages.toString();
+    return out;
   }
 }

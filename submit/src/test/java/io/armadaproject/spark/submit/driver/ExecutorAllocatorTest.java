@@ -7,8 +7,10 @@ import io.armadaproject.spark.core.model.GangSpec;
 import io.armadaproject.spark.k8s.core.v1.Container;
 import io.armadaproject.spark.k8s.core.v1.PodSpec;
 import io.armadaproject.spark.core.model.Pods;
+import io.armadaproject.spark.submit.cluster.ExecutorItems;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,20 +114,11 @@ class ExecutorAllocatorTest {
 
   @Test
   void theDriverBuildsItsAllocatorFromItsSettingsAndJobEnvironment() throws Exception {
-    allocator = ExecutorAllocators.create(
-        java.util.Map.of("spark.armada.allocation.maxPendingJobs", "5", "spark.executor.instances", "0",
-            "spark.dynamicAllocation.enabled", "true"),
-        java.util.Map.of("ARMADA_SPARK_EXECUTOR_PROTOTYPE", io.armadaproject.spark.submit.cluster.ExecutorItems.encode(PROTOTYPE),
-            "ARMADA_JOB_ID", "driverjob"),
-        "app", items -> {
-          calls.add(items);
-          return List.of();
-        }, (id, reason) -> false, fatal::add).orElseThrow();
+    allocator = fromSettings(Map.of("spark.armada.allocation.maxPendingJobs", "5"));
     allocator.setTarget(20);
     await(() -> calls.size() == 1);
     assertThat(calls.get(0)).as("spark.armada.allocation.maxPendingJobs caps the first request").hasSize(5);
-    assertThat(ExecutorAllocators.create(java.util.Map.of(), java.util.Map.of(), "app", items -> List.of(),
-        (id, reason) -> false, fatal::add))
+    assertThat(ExecutorAllocators.create(Map.of(), Map.of(), "app", items -> List.of(), (id, reason) -> false, fatal::add))
         .as("outside a driver job").isEmpty();
   }
 
@@ -150,17 +143,9 @@ class ExecutorAllocatorTest {
 
   @Test
   void batchSizeScaleUpPriorityClassAndCheckIntervalShapeTheDriversRequests() throws Exception {
-    allocator = ExecutorAllocators.create(
-        java.util.Map.of("spark.armada.allocation.batchSize", "5", "spark.armada.allocation.maxPendingJobs", "12",
-            "spark.armada.scheduling.scaleUpPriorityClass", "armada-preemptible",
-            "spark.armada.allocation.checkInterval", "300ms",
-            "spark.executor.instances", "0", "spark.dynamicAllocation.enabled", "true"),
-        java.util.Map.of("ARMADA_SPARK_EXECUTOR_PROTOTYPE", io.armadaproject.spark.submit.cluster.ExecutorItems.encode(PROTOTYPE),
-            "ARMADA_JOB_ID", "driverjob"),
-        "app", items -> {
-          calls.add(items);
-          return List.of();
-        }, (id, reason) -> false, fatal::add).orElseThrow();
+    allocator = fromSettings(Map.of("spark.armada.allocation.batchSize", "5",
+        "spark.armada.allocation.maxPendingJobs", "12", "spark.armada.scheduling.scaleUpPriorityClass", "armada-preemptible",
+        "spark.armada.allocation.checkInterval", "300ms"));
     allocator.setTarget(14);
     await(() -> calls.size() == 3);
     assertThat(calls.stream().map(List::size).collect(Collectors.toList()))
@@ -171,6 +156,19 @@ class ExecutorAllocatorTest {
     }
     await(() -> calls.size() == 4);
     assertThat(calls.get(3)).hasSize(2);
+  }
+
+  /** The allocator a driver with these settings (dynamic allocation from 0) builds; its calls are recorded. */
+  private ExecutorAllocator fromSettings(Map<String, String> settings) {
+    Map<String, String> conf = new java.util.HashMap<>(settings);
+    conf.put("spark.executor.instances", "0");
+    conf.put("spark.dynamicAllocation.enabled", "true");
+    return ExecutorAllocators.create(conf,
+        Map.of(ExecutorItems.PROTOTYPE_ENV, ExecutorItems.encode(PROTOTYPE), "ARMADA_JOB_ID", "driverjob"),
+        "app", items -> {
+          calls.add(items);
+          return List.of();
+        }, (id, reason) -> false, fatal::add).orElseThrow();
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
