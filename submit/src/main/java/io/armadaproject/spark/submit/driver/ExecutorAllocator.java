@@ -253,7 +253,9 @@ public final class ExecutorAllocator implements AutoCloseable {
       alive.addAll(ids);
       long now = System.nanoTime();
       ids.forEach(id -> waitingSince.put(id, now));
-      stats.demandToSubmitNanos = System.nanoTime() - stats.lastDemandNanos;
+      if (stats.lastSubmitNanos < stats.lastDemandNanos) { // the first call answering this demand
+        stats.demandToSubmitNanos = System.nanoTime() - stats.lastDemandNanos;
+      }
       submitter.submit(items); // same client ids on a retry: Armada creates no duplicates
       stats.submitCalls++;
       stats.executorsRequested += ids.size();
